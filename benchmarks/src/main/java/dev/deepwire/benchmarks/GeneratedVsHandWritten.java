@@ -1,0 +1,87 @@
+package dev.deepwire.benchmarks;
+
+import com.google.inject.Guice;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.deepwire.examples.data.DataSource;
+import dev.deepwire.examples.data.FashionMnist;
+import dev.deepwire.examples.dnn.FashionDnn;
+import dev.deepwire.examples.dnn.FashionDnnModule;
+import dev.deepwire.runtime.CompiledModel;
+import dev.deepwire.runtime.FitOptions;
+import dev.deepwire.runtime.RuntimeOptions;
+import dev.deepwire.runtime.data.Dataset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Times a training epoch of the generated {@code FashionDnn} (through Guice, {@code Trainer.fit}) against
+ * the same network hand-written in TensorFlow Java, on the same data in one JVM, rounds interleaved so
+ * that both see the same machine state. Prints each side's median epoch time and their ratio.
+ *
+ * <p>Usage: {@code java -jar benchmarks/target/deepwire-benchmarks.jar [--data bundled|full|DIR]
+ * [--rounds N] [--batch B]}
+ */
+public final class GeneratedVsHandWritten {
+
+  private GeneratedVsHandWritten() {}
+
+  public static void main(String[] args) throws Exception {
+    String data = option(args, "--data", "bundled");
+    int rounds = Integer.parseInt(option(args, "--rounds", "5"));
+    int batch = Integer.parseInt(option(args, "--batch", "64"));
+    int threads = Runtime.getRuntime().availableProcessors();
+    Dataset train = FashionMnist.load(DataSource.parse(data)).train();
+    RuntimeOptions options = new RuntimeOptions(42, threads, 1);
+
+    var injector = Guice.createInjector(new FashionDnnModule(), binder ->
+        OptionalBinder.newOptionalBinder(binder, RuntimeOptions.class).setBinding().toInstance(options));
+    List<Double> generated = new ArrayList<>();
+    List<Double> handWritten = new ArrayList<>();
+    try (CompiledModel<FashionDnn> model = injector.getInstance(Key.get(new TypeLiteral<CompiledModel<FashionDnn>>() {}));
+         HandWrittenFashionDnn baseline = new HandWrittenFashionDnn(42, threads)) {
+      FitOptions oneEpoch = FitOptions.builder().epochs(1).batchSize(batch).progressBar(false).build();
+      model.trainer().fit(train, oneEpoch); // warm-up: graph optimisation, oneDNN kernels, JIT
+      baseline.epoch(train, batch, 0);
+      for (int round = 1; round <= rounds; round++) {
+        long t0 = System.nanoTime();
+        model.trainer().fit(train, FitOptions.builder().epochs(1).batchSize(batch).seed(round)
+            .progressBar(false).build());
+        long t1 = System.nanoTime();
+        baseline.epoch(train, batch, round);
+        long t2 = System.nanoTime();
+        generated.add((t1 - t0) / 1e9);
+        handWritten.add((t2 - t1) / 1e9);
+        System.out.printf(Locale.ROOT, "round %d: generated %.3f s, hand-written %.3f s%n",
+            round, generated.get(round - 1), handWritten.get(round - 1));
+      }
+    }
+    double g = median(generated);
+    double h = median(handWritten);
+    int steps = (train.size() + batch - 1) / batch;
+    System.out.printf(Locale.ROOT, "FashionDnn epoch on %d examples, batch %d (%d steps), %d threads%n",
+        train.size(), batch, steps, threads);
+    System.out.printf(Locale.ROOT, "generated (Trainer.fit): median %.3f s/epoch = %.0f us/step%n", g, g / steps * 1e6);
+    System.out.printf(Locale.ROOT, "hand-written TF Java:    median %.3f s/epoch = %.0f us/step%n", h, h / steps * 1e6);
+    System.out.printf(Locale.ROOT, "ratio generated / hand-written = %.3f%n", g / h);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static String option(String[] args, String name, String fallback) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.deepwire.examples;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.multibindings.OptionalBinder;
+import com.google.inject.util.Types;
+import dev.deepwire.runtime.Checkpoints;
+import dev.deepwire.runtime.CompiledModel;
+import dev.deepwire.runtime.Evaluator;
+import dev.deepwire.runtime.FitOptions;
+import dev.deepwire.runtime.History;
+import dev.deepwire.runtime.Predictor;
+import dev.deepwire.runtime.RuntimeOptions;
+import dev.deepwire.runtime.Trainer;
+import dev.deepwire.runtime.data.Dataset;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+
+/**
+ * An example's model, obtained the way an application gets one: from a Guice injector with the
+ * generated module installed. Closes the model's native resources when closed.
+ *
+ * @param <M> the annotated model class
+ */
+public final class ModelRun<M> implements AutoCloseable {
+
+  private final Injector injector;
+  private final Class<M> modelClass;
+  private final CompiledModel<M> model;
+
+  private ModelRun(Injector injector, Class<M> modelClass) {
+    this.injector = injector;
+    this.modelClass = modelClass;
+    this.model = get(CompiledModel.class);
+  }
+
+  /** An injector with {@code generatedModule} and runtime options seeded with {@code seed}. */
+  public static <M> ModelRun<M> start(Module generatedModule, Class<M> modelClass, long seed) {
+    Module options = binder -> OptionalBinder.newOptionalBinder(binder, RuntimeOptions.class)
+        .setBinding().toInstance(RuntimeOptions.defaults().withSeed(seed));
+    return new ModelRun<>(Guice.createInjector(generatedModule, options), modelClass);
+  }
+
+  public Trainer<M> trainer() {
+    return get(Trainer.class);
+  }
+
+  public Evaluator<M> evaluator() {
+    return get(Evaluator.class);
+  }
+
+  public Predictor<M> predictor() {
+    return get(Predictor.class);
+  }
+
+  /** Trains with the settings' epochs, batch size and seed; prints a line per epoch when asked. */
+  public History fit(Dataset train, Dataset validation, RunSettings settings) {
+    FitOptions.Builder options = FitOptions.builder()
+        .epochs(settings.epochs())
+        .batchSize(settings.batchSize())
+        .seed(settings.seed())
+        .progressBar(settings.progress());
+    if (validation != null) {
+      options.validationData(validation);
+    }
+    if (settings.progress()) {
+      options.listener(EpochLines.to(System.err, settings.epochs()));
+    }
+    return trainer().fit(train, options.build());
+  }
+
+  /** Saves the weights to the settings' checkpoint file. */
+  public void save(RunSettings settings, int epochs) throws IOException {
+    Checkpoints.save(model, settings.checkpoint(), epochs);
+  }
+
+  /** Restores the weights saved by a {@code train} run. */
+  public void restore(RunSettings settings, String exampleName) throws IOException {
+    if (!Files.exists(settings.checkpoint())) {
+      throw new FileNotFoundException("no trained '" + exampleName + "' model at " + settings.checkpoint()
+          + ": run `train " + exampleName + " --out " + settings.out() + "` first");
+    }
+    Checkpoints.restore(model, settings.checkpoint());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T get(Class<?> generic) {
+    return (T) injector.getInstance(Key.get(Types.newParameterizedType(generic, modelClass)));
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.deepwire.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+
+/** The runtime, TensorFlow and Guice types generated code names, so the processor never loads them. */
+public final class TypeNames {
+
+  private static final String ANNOTATIONS = "dev.deepwire.annotations";
+  private static final String RUNTIME = "dev.deepwire.runtime";
+  private static final String LAYERS = "dev.deepwire.runtime.layers";
+
+  public static final ClassName ACTIVATION_FUNCTION = ClassName.get(ANNOTATIONS, "ActivationFunction");
+  public static final ClassName DTYPE = ClassName.get(ANNOTATIONS, "DType");
+  public static final ClassName INITIALIZER = ClassName.get(ANNOTATIONS, "Initializer");
+  public static final ClassName LOSS = ClassName.get(ANNOTATIONS, "Loss");
+  public static final ClassName METRIC = ClassName.get(ANNOTATIONS, "Metric");
+  public static final ClassName OPTIMIZER_TYPE = ClassName.get(ANNOTATIONS, "OptimizerType");
+
+  public static final ClassName MODEL_GRAPH = ClassName.get(RUNTIME, "ModelGraph");
+  public static final ClassName MODEL_SIGNATURE = ClassName.get(RUNTIME, "ModelSignature");
+  public static final ClassName MODEL_BINDINGS = ClassName.get(RUNTIME, "ModelBindings");
+
+  public static final ClassName LAYER_SCOPE = ClassName.get(LAYERS, "LayerScope");
+  public static final ClassName DENSE = ClassName.get(LAYERS, "Dense");
+  public static final ClassName DROPOUT = ClassName.get(LAYERS, "Dropout");
+  public static final ClassName FLATTEN = ClassName.get(LAYERS, "Flatten");
+  public static final ClassName RESHAPE = ClassName.get(LAYERS, "Reshape");
+  public static final ClassName ACTIVATION_LAYER = ClassName.get(LAYERS, "ActivationLayer");
+  public static final ClassName CONCATENATE = ClassName.get(LAYERS, "Concatenate");
+  public static final ClassName ADD = ClassName.get(LAYERS, "Add");
+
+  public static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
+  public static final ClassName TFLOAT32 = ClassName.get("org.tensorflow.types", "TFloat32");
+  public static final TypeName FLOAT_OPERAND = ParameterizedTypeName.get(OPERAND, TFLOAT32);
+
+  public static final ClassName ABSTRACT_MODULE = ClassName.get("com.google.inject", "AbstractModule");
+  public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  public static final ClassName MAP = ClassName.get("java.util", "Map");
+  public static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
+  public static final TypeName OPERAND_MAP =
+      ParameterizedTypeName.get(MAP, ClassName.get(String.class), FLOAT_OPERAND);
+
+  private TypeNames() {}
+}

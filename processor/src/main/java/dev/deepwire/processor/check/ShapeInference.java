@@ -1,0 +1,99 @@
+package dev.deepwire.processor.check;
+
+import dev.deepwire.processor.model.InputRef;
+import dev.deepwire.processor.model.LayerConfig;
+import dev.deepwire.processor.model.ModelSpec;
+import dev.deepwire.processor.model.NodeSpec;
+import dev.deepwire.processor.report.Report;
+import dev.deepwire.processor.shape.NamedShape;
+import dev.deepwire.processor.shape.Shape;
+import dev.deepwire.processor.shape.ShapeResult;
+import dev.deepwire.processor.shape.ShapeRules;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Infers each node's shape in topological order with {@link ShapeRules}, reporting the first misfit of each. */
+final class ShapeInference {
+
+  private final ModelSpec spec;
+  private final Report report;
+  private final Function<ModelSpec, CheckedModel> subModels;
+  private final Map<String, Shape> shapes = new HashMap<>();
+
+  ShapeInference(ModelSpec spec, Report report, Function<ModelSpec, CheckedModel> subModels) {
+    this.spec = spec;
+    this.report = report;
+    this.subModels = subModels;
+  }
+
+  /** Returns the shapes of the nodes whose inputs had shapes and that fit them. */
+  Map<String, Shape> infer(List<NodeSpec> order) {
+    for (NodeSpec node : order) {
+      if (!node.inputs().stream().allMatch(in -> shapes.containsKey(in.name()))) {
+        continue;
+      }
+      List<NamedShape> ins = new ArrayList<>();
+      for (InputRef in : node.inputs()) {
+        ins.add(new NamedShape(in.name(), shapes.get(in.name())));
+      }
+      ShapeResult result = rule(node, ins);
+      if (result instanceof ShapeResult.Ok ok) {
+        shapes.put(node.name(), ok.shape());
+      } else if (result instanceof ShapeResult.Error error) {
+        report.error(error.id(), error.message(), node.element(), node.annotation(), error.attribute());
+      }
+    }
+    return shapes;
+  }
+
+  private ShapeResult rule(NodeSpec node, List<NamedShape> ins) {
+    String name = node.name();
+    LayerConfig layer = node.layer();
+    if (layer instanceof LayerConfig.InputLayer input) {
+      return ShapeRules.input(name, input.shape());
+    } else if (layer instanceof LayerConfig.DenseLayer dense) {
+      return ShapeRules.dense(name, dense.units(), ins.get(0));
+    } else if (layer instanceof LayerConfig.DropoutLayer dropout) {
+      return ShapeRules.dropout(name, dropout.rate(), ins.get(0));
+    } else if (layer instanceof LayerConfig.FlattenLayer) {
+      return ShapeRules.flatten(name, ins.get(0));
+    } else if (layer instanceof LayerConfig.ReshapeLayer reshape) {
+      return ShapeRules.reshape(name, reshape.shape(), ins.get(0));
+    } else if (layer instanceof LayerConfig.ActivationLayer) {
+      return ShapeRules.activation(name, ins.get(0));
+    } else if (layer instanceof LayerConfig.ConcatenateLayer) {
+      return ShapeRules.concatenate(name, ins);
+    } else if (layer instanceof LayerConfig.AddLayer) {
+      return ShapeRules.add(name, ins);
+    } else if (layer instanceof LayerConfig.IdentityLayer) {
+      return ShapeResult.ok(ins.get(0).shape());
+    } else if (layer instanceof LayerConfig.SubModelLayer sub) {
+      return subModel(name, sub, ins);
+    }
+    throw new IllegalStateException("unknown layer " + layer);
+  }
+
+  private ShapeResult subModel(String name, LayerConfig.SubModelLayer sub, List<NamedShape> ins) {
+    String subName = sub.model().simpleName();
+    CheckedModel checked = sub.valid() ? subModels.apply(sub.model()) : null;
+    if (checked == null || checked.report().hasErrors()) {
+      return ShapeResult.error("SubModel.invalid", "Sub-model " + subName + " on '" + name + "' needs to be a valid"
+          + " model, but " + subName + " has errors. Fix the errors reported on " + subName + " first.");
+    }
+    List<NodeSpec> outputs = checked.spec().outputs();
+    if (outputs.size() != 1) {
+      return ShapeResult.error("SubModel.outputs", "Sub-model " + subName + " on '" + name + "' needs exactly one"
+          + " @Output to be used as a layer, but found " + outputs.size() + " ("
+          + outputs.stream().map(NodeSpec::name).collect(Collectors.joining(", ")) + "). Use a model with a single"
+          + " @Output.");
+    }
+    List<NamedShape> expected = checked.spec().inputs().stream()
+        .map(in -> new NamedShape(in.name(), checked.shapes().get(in.name())))
+        .toList();
+    return ShapeRules.subModel(name, subName, expected, ins, checked.shapes().get(outputs.get(0).name()));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.deepwire.processor.model;
+
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/**
+ * One layer of a model: a field (sequential form) or an abstract method (graph form).
+ *
+ * @param name the member's name, which is also the layer's name and scope
+ * @param layer what it computes
+ * @param inputs the layers it consumes, in order
+ * @param output its {@code @Output}, if it is an output
+ * @param element the member, kept only to report errors on
+ * @param annotation the layer annotation, kept only to report errors on; {@code null} for sub-models and
+ *     identity outputs
+ */
+public record NodeSpec(
+    String name,
+    LayerConfig layer,
+    List<InputRef> inputs,
+    Optional<OutputConfig> output,
+    Element element,
+    AnnotationMirror annotation) {
+
+  public NodeSpec {
+    inputs = List.copyOf(inputs);
+  }
+
+  /** Whether this node is an {@code @Input}. */
+  public boolean isInput() {
+    return layer instanceof LayerConfig.InputLayer;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.deepwire.runtime;
+
+import dev.deepwire.runtime.internal.GraphAssembler;
+import dev.deepwire.runtime.internal.ModelOps;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.proto.ConfigProto;
+
+/**
+ * A model built into a TensorFlow graph with a live session holding its weights. Trainer, evaluator and
+ * predictor of one model share it, so what the trainer learns the predictor uses at once.
+ *
+ * <p>Owns native memory: close it (Guice apps get one per model; close it on shutdown).
+ *
+ * @param <M> the annotated model class
+ */
+public final class CompiledModel<M> implements AutoCloseable {
+
+  private final ModelSignature signature;
+  private final RuntimeOptions options;
+  private final Graph graph;
+  private final Session session;
+  private final ModelOps ops;
+
+  private CompiledModel(ModelSignature signature, RuntimeOptions options, Graph graph, Session session, ModelOps ops) {
+    this.signature = signature;
+    this.options = options;
+    this.graph = graph;
+    this.session = session;
+    this.ops = ops;
+  }
+
+  /** Builds the graph of {@code model}, opens a session and initialises the weights from the seed. */
+  public static <M> CompiledModel<M> compile(ModelGraph<M> model, RuntimeOptions options) {
+    Graph graph = new Graph();
+    try {
+      ModelOps ops = GraphAssembler.assemble(graph, model, options.seed());
+      ConfigProto config = ConfigProto.newBuilder()
+          .setIntraOpParallelismThreads(options.intraOpThreads())
+          .setInterOpParallelismThreads(options.interOpThreads())
+          .build();
+      Session session = new Session(graph, config);
+      try {
+        session.initialize();
+      } catch (RuntimeException e) {
+        session.close();
+        throw e;
+      }
+      return new CompiledModel<>(model.signature(), options, graph, session, ops);
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  public ModelSignature signature() {
+    return signature;
+  }
+
+  public RuntimeOptions options() {
+    return options;
+  }
+
+  /** Trains this model's weights. */
+  public Trainer<M> trainer() {
+    return new Trainer<>(this);
+  }
+
+  /** Measures loss and metrics on data sets. */
+  public Evaluator<M> evaluator() {
+    return new Evaluator<>(this);
+  }
+
+  /** Runs the forward pass on plain Java arrays. */
+  public Predictor<M> predictor() {
+    return new Predictor<>(this);
+  }
+
+  /** The TF graph, for advanced use (export, inspection). */
+  public Graph graph() {
+    return graph;
+  }
+
+  /** The TF session holding the weights. */
+  public Session session() {
+    return session;
+  }
+
+  ModelOps ops() {
+    return ops;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

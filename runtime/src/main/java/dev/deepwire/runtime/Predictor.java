@@ -1,0 +1,173 @@
+package dev.deepwire.runtime;
+
+import dev.deepwire.annotations.DType;
+import dev.deepwire.runtime.ModelSignature.InputSpec;
+import dev.deepwire.runtime.ModelSignature.OutputSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Runs a model's forward pass (inference mode) on plain Java arrays. Thread-safe: concurrent calls run
+ * concurrently on the shared session. Large inputs run in batches of {@value #BATCH} examples.
+ *
+ * <p>An example is given flattened row-major: an input of shape {@code [28, 28]} takes 784 floats.
+ *
+ * @param <M> the annotated model class
+ */
+public final class Predictor<M> {
+
+  /** Examples per session run. */
+  public static final int BATCH = 256;
+
+  private final CompiledModel<M> model;
+
+  Predictor(CompiledModel<M> model) {
+    this.model = model;
+  }
+
+  /** The model's signature: input and output names and shapes. */
+  public ModelSignature signature() {
+    return model.signature();
+  }
+
+  /** The single output for one example of the single input. */
+  public float[] predict(float[] example) {
+    return predict(new float[][] {example})[0];
+  }
+
+  /** The single output for each example of the single input. */
+  public float[][] predict(float[][] examples) {
+    ModelSignature signature = model.signature();
+    if (signature.inputs().size() != 1 || signature.outputs().size() != 1) {
+      throw new IllegalStateException(signature.name() + " has " + signature.inputs().size() + " inputs and "
+          + signature.outputs().size() + " outputs; use predict(Map) and name them");
+    }
+    String input = signature.inputs().get(0).name();
+    String output = signature.outputs().get(0).name();
+    return predict(Map.of(input, examples)).get(output);
+  }
+
+  /** The index of the largest value of the single output: the predicted class. */
+  public int predictClass(float[] example) {
+    float[] scores = predict(example);
+    int best = 0;
+    for (int i = 1; i < scores.length; i++) {
+      if (scores[i] > scores[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Every output, for examples of every input.
+   *
+   * @param inputs by input name, one flattened row per example; all inputs have the same number of rows
+   * @return by output name, one flattened row per example
+   */
+  public Map<String, float[][]> predict(Map<String, float[][]> inputs) {
+    ModelSignature signature = model.signature();
+    int rows = checkInputs(signature, inputs);
+    Map<String, float[][]> results = new LinkedHashMap<>();
+    for (OutputSpec out : signature.outputs()) {
+      results.put(out.name(), new float[rows][]);
+    }
+    for (int from = 0; from < rows; from += BATCH) {
+      runBatch(signature, inputs, from, Math.min(BATCH, rows - from), results);
+    }
+    return results;
+  }
+
+  private void runBatch(ModelSignature signature, Map<String, float[][]> inputs, int from, int count,
+      Map<String, float[][]> results) {
+    List<Tensor> feeds = new ArrayList<>();
+    try {
+      Session.Runner runner = model.session().runner();
+      for (InputSpec spec : signature.inputs()) {
+        Tensor tensor = toTensor(spec, inputs.get(spec.name()), from, count);
+        feeds.add(tensor);
+        runner.feed(model.ops().inputs().get(spec.name()), tensor);
+      }
+      List<String> names = new ArrayList<>(model.ops().outputs().keySet());
+      for (String name : names) {
+        Operand<TFloat32> output = model.ops().outputs().get(name);
+        runner.fetch(output);
+      }
+      try (Result result = runner.run()) {
+        for (int o = 0; o < names.size(); o++) {
+          TFloat32 values = (TFloat32) result.get(o);
+          int width = Math.toIntExact(values.shape().size() / count);
+          float[][] rows = results.get(names.get(o));
+          for (int r = 0; r < count; r++) {
+            rows[from + r] = new float[width];
+            values.asRawTensor().data().asFloats().offset((long) r * width).read(rows[from + r]);
+          }
+        }
+      }
+    } finally {
+      feeds.forEach(Tensor::close);
+    }
+  }
+
+  private static Tensor toTensor(InputSpec spec, float[][] rows, int from, int count) {
+    long[] dims = new long[spec.shape().length + 1];
+    dims[0] = count;
+    for (int i = 0; i < spec.shape().length; i++) {
+      dims[i + 1] = spec.shape()[i];
+    }
+    int width = spec.size();
+    if (spec.dtype() == DType.INT32) {
+      TInt32 tensor = TInt32.tensorOf(Shape.of(dims));
+      for (int r = 0; r < count; r++) {
+        for (int j = 0; j < width; j++) {
+          tensor.asRawTensor().data().asInts().setInt(Math.round(rows[from + r][j]), (long) r * width + j);
+        }
+      }
+      return tensor;
+    }
+    TFloat32 tensor = TFloat32.tensorOf(Shape.of(dims));
+    for (int r = 0; r < count; r++) {
+      tensor.asRawTensor().data().asFloats().offset((long) r * width).write(rows[from + r]);
+    }
+    return tensor;
+  }
+
+  private static int checkInputs(ModelSignature signature, Map<String, float[][]> inputs) {
+    int rows = -1;
+    for (InputSpec spec : signature.inputs()) {
+      float[][] given = inputs.get(spec.name());
+      if (given == null) {
+        throw new IllegalArgumentException("missing input '" + spec.name() + "'; " + signature.name()
+            + " takes " + signature.inputs());
+      }
+      if (rows >= 0 && given.length != rows) {
+        throw new IllegalArgumentException("input '" + spec.name() + "' has " + given.length
+            + " examples, the others " + rows);
+      }
+      rows = given.length;
+      for (int r = 0; r < given.length; r++) {
+        if (given[r] == null || given[r].length != spec.size()) {
+          throw new IllegalArgumentException("example " + r + " of input '" + spec.name() + "' has "
+              + (given[r] == null ? "no" : given[r].length) + " values, expected " + spec.size()
+              + " (shape " + java.util.Arrays.toString(spec.shape()) + ")");
+        }
+      }
+    }
+    for (String name : inputs.keySet()) {
+      if (signature.input(name).isEmpty()) {
+        throw new IllegalArgumentException("unknown input '" + name + "'; " + signature.name()
+            + " takes " + signature.inputs());
+      }
+    }
+    return Math.max(rows, 0);
+  }
+}

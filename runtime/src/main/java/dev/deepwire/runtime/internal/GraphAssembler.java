@@ -1,0 +1,151 @@
+package dev.deepwire.runtime.internal;
+
+import dev.deepwire.annotations.DType;
+import dev.deepwire.annotations.Loss;
+import dev.deepwire.annotations.Metric;
+import dev.deepwire.runtime.ModelGraph;
+import dev.deepwire.runtime.ModelSignature;
+import dev.deepwire.runtime.ModelSignature.InputSpec;
+import dev.deepwire.runtime.ModelSignature.OutputSpec;
+import dev.deepwire.runtime.layers.LayerScope;
+import dev.deepwire.runtime.training.Losses;
+import dev.deepwire.runtime.training.Metrics;
+import dev.deepwire.runtime.training.Optimizers;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tensorflow.Graph;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Turns a {@link ModelGraph} into a trainable TF graph: placeholders, the forward pass, losses, metrics,
+ * the train op, and restore ops for every variable.
+ */
+public final class GraphAssembler {
+
+  private GraphAssembler() {}
+
+  /** Builds {@code model} into {@code graph}, seeding its random ops from {@code seed}. */
+  public static ModelOps assemble(Graph graph, ModelGraph<?> model, long seed) {
+    ModelSignature signature = model.signature();
+    Ops tf = Ops.create(graph);
+    Operand<TFloat32> training =
+        tf.withName("training").placeholderWithDefault(tf.constant(0f), Shape.scalar());
+
+    Map<String, Placeholder<?>> inputs = new LinkedHashMap<>();
+    Map<String, Operand<TFloat32>> floatInputs = new LinkedHashMap<>();
+    for (InputSpec input : signature.inputs()) {
+      Placeholder<?> placeholder = placeholder(tf, "input." + input.name(), input.dtype(), input.shape());
+      inputs.put(input.name(), placeholder);
+      floatInputs.put(input.name(), asFloat(tf, placeholder));
+    }
+
+    LayerScope root = LayerScope.root(tf, seed, training);
+    Map<String, Operand<TFloat32>> forward = model.forward(root, floatInputs);
+
+    Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
+    Map<String, Placeholder<?>> targets = new LinkedHashMap<>();
+    Map<String, Operand<TFloat32>> reported = new LinkedHashMap<>();
+    List<Operand<TFloat32>> lossTerms = new ArrayList<>();
+    boolean severalLosses = signature.outputs().stream().filter(o -> o.loss() != Loss.NONE).count() > 1;
+
+    for (OutputSpec spec : signature.outputs()) {
+      Operand<TFloat32> raw = forward.get(spec.name());
+      if (raw == null) {
+        throw new IllegalStateException("forward() of " + signature.name() + " returned no '" + spec.name() + "'");
+      }
+      Optional<Operand<TFloat32>> logits = root.logitsOf(raw);
+      Operand<TFloat32> output = tf.withName("output." + spec.name()).identity(raw);
+      outputs.put(spec.name(), output);
+      if (spec.loss() == Loss.NONE) {
+        continue;
+      }
+      Operand<?> target;
+      if (floatInputs.containsKey(spec.target())) {
+        target = floatInputs.get(spec.target());
+      } else {
+        Placeholder<?> placeholder = spec.loss() == Loss.SPARSE_CATEGORICAL_CROSSENTROPY
+            ? placeholder(tf, "target." + spec.name(), DType.INT32, new int[0])
+            : placeholder(tf, "target." + spec.name(), DType.FLOAT32, spec.shape());
+        targets.put(spec.name(), placeholder);
+        target = placeholder;
+      }
+      Ops named = tf.withSubScope("loss." + spec.name());
+      Operand<TFloat32> loss = Losses.build(named, spec.loss(), output, logits, target);
+      lossTerms.add(spec.weight() == 1.0 ? loss : tf.math.mul(loss, tf.constant((float) spec.weight())));
+      if (severalLosses) {
+        reported.put(spec.name() + "_loss", loss);
+      }
+      for (Metric metric : signature.metrics()) {
+        String key = (severalLosses ? spec.name() + "_" : "") + metric.name().toLowerCase();
+        reported.put(key, Metrics.build(named, metric, spec.loss(), output, target));
+      }
+    }
+
+    Op trainOp = null;
+    if (!lossTerms.isEmpty()) {
+      lossTerms.addAll(root.losses());
+      Operand<TFloat32> total = lossTerms.size() == 1
+          ? lossTerms.get(0) : tf.math.addN(lossTerms);
+      Map<String, Operand<TFloat32>> withTotal = new LinkedHashMap<>();
+      withTotal.put("loss", tf.withName("total_loss").identity(total));
+      withTotal.putAll(reported);
+      reported = withTotal;
+      trainOp = Optimizers.create(graph, signature.optimizer(), signature.learningRate())
+          .minimize(total, "train");
+    }
+    return new ModelOps(inputs, targets, training, outputs, reported, trainOp, restoreSlots(graph, tf));
+  }
+
+  private static Placeholder<?> placeholder(Ops tf, String name, DType dtype, int[] exampleShape) {
+    long[] dims = new long[exampleShape.length + 1];
+    dims[0] = -1;
+    for (int i = 0; i < exampleShape.length; i++) {
+      dims[i + 1] = exampleShape[i];
+    }
+    Placeholder.Options shape = Placeholder.shape(Shape.of(dims));
+    return dtype == DType.INT32
+        ? tf.withName(name).placeholder(TInt32.class, shape)
+        : tf.withName(name).placeholder(TFloat32.class, shape);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Operand<TFloat32> asFloat(Ops tf, Placeholder<?> placeholder) {
+    if (placeholder.type() == TFloat32.class) {
+      return (Operand<TFloat32>) placeholder;
+    }
+    return tf.dtypes.cast(placeholder, TFloat32.class);
+  }
+
+  /** A feed-and-assign pair for each variable in the graph (weights and optimizer state alike). */
+  @SuppressWarnings("unchecked")
+  private static List<ModelOps.VariableSlot> restoreSlots(Graph graph, Ops tf) {
+    List<GraphOperation> variables = new ArrayList<>();
+    for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
+      GraphOperation op = it.next();
+      if (op.type().equals("VariableV2")) {
+        variables.add(op);
+      }
+    }
+    List<ModelOps.VariableSlot> slots = new ArrayList<>();
+    for (GraphOperation op : variables) {
+      Variable<TFloat32> variable = new Variable<>(op);
+      Placeholder<TFloat32> value = tf.withName("restore." + op.name())
+          .placeholder(TFloat32.class, Placeholder.shape(op.output(0).shape()));
+      Op assign = tf.withName("assign." + op.name()).assign(variable, value);
+      slots.add(new ModelOps.VariableSlot(op.name(), variable, value, assign));
+    }
+    return slots;
+  }
+}

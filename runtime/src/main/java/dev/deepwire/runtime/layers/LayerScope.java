@@ -1,0 +1,141 @@
+package dev.deepwire.runtime.layers;
+
+import dev.deepwire.annotations.Initializer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Where a layer builds its part of the graph: the {@link Ops} to build with, its weights, the training
+ * flag, seeds, and a place to leave extra losses (regularisers).
+ *
+ * <p>Weights are keyed by the scope's path: a second {@link #child(String)} with the same name returns
+ * the same weights. That is how a sub-model used twice shares one set of weights.
+ */
+public final class LayerScope {
+
+  /** State shared by a root scope and all its children. */
+  private static final class Shared {
+    final Ops rootOps;
+    final long seed;
+    final Operand<TFloat32> training;
+    final Map<String, Variable<TFloat32>> weights = new LinkedHashMap<>();
+    final List<Operand<TFloat32>> losses = new ArrayList<>();
+    final Map<Operand<TFloat32>, Operand<TFloat32>> logits = new IdentityHashMap<>();
+
+    Shared(Ops rootOps, long seed, Operand<TFloat32> training) {
+      this.rootOps = rootOps;
+      this.seed = seed;
+      this.training = training;
+    }
+  }
+
+  private final Shared shared;
+  private final String path;
+  private final Ops tf;
+
+  private LayerScope(Shared shared, String path, Ops tf) {
+    this.shared = shared;
+    this.path = path;
+    this.tf = tf;
+  }
+
+  /**
+   * A root scope.
+   *
+   * @param seed the model seed: every initialiser and dropout mask derives its own seed from it
+   * @param training a float scalar, 1 while training and 0 otherwise
+   */
+  public static LayerScope root(Ops tf, long seed, Operand<TFloat32> training) {
+    return new LayerScope(new Shared(tf, seed, training), "", tf);
+  }
+
+  /** The scope of a layer (or sub-model) called {@code name} inside this one. */
+  public LayerScope child(String name) {
+    String childPath = path.isEmpty() ? name : path + "." + name;
+    return new LayerScope(shared, childPath, tf.withSubScope(name));
+  }
+
+  /** Ops whose names start with this scope's path. */
+  public Ops tf() {
+    return tf;
+  }
+
+  /** The dotted path of this scope, e.g. {@code tower.hidden}; empty for the root. */
+  public String path() {
+    return path;
+  }
+
+  /** 1 while training, 0 at inference; layers such as dropout scale by it. */
+  public Operand<TFloat32> training() {
+    return shared.training;
+  }
+
+  /** A seed for a random op of this scope, stable across runs for the same model seed and path. */
+  public long seed(String purpose) {
+    long h = 1125899906842597L;
+    for (char c : (path + "/" + purpose).toCharArray()) {
+      h = 31 * h + c;
+    }
+    return shared.seed ^ h;
+  }
+
+  /**
+   * This scope's weight called {@code name}, created on first use and shared afterwards.
+   *
+   * @return the weight's value, read through {@code Identity}: layer math must not consume the raw
+   *     variable (TF 1.1.0 crashes differentiating {@code Square} of a variable directly)
+   */
+  public Operand<TFloat32> weight(String name, Shape shape, Initializer initializer) {
+    String key = path.isEmpty() ? name : path + "." + name;
+    Variable<TFloat32> variable = shared.weights.get(key);
+    if (variable == null) {
+      Operand<TFloat32> init = Initializers.create(shared.rootOps, initializer, shape, seed(name));
+      // Optimizer slot names are derived from the variable name and must not contain '/', hence the
+      // root scope and a dotted name.
+      variable = shared.rootOps.withName(key).variable(init);
+      shared.weights.put(key, variable);
+    } else if (!variable.shape().equals(shape)) {
+      throw new IllegalStateException(
+          "weight '" + key + "' is shared with shape " + variable.shape() + " but asked for " + shape);
+    }
+    return tf.identity(variable);
+  }
+
+  /** Adds a term to the model's loss, e.g. a weight penalty. */
+  public void addLoss(Operand<TFloat32> term) {
+    shared.losses.add(term);
+  }
+
+  /**
+   * Remembers the pre-activation of a softmax or sigmoid output, so losses can use the numerically
+   * stable fused ops on logits.
+   */
+  public void recordLogits(Operand<TFloat32> activated, Operand<TFloat32> logits) {
+    shared.logits.put(activated, logits);
+  }
+
+  /** The logits recorded for {@code activated}, if a layer recorded any. */
+  public Optional<Operand<TFloat32>> logitsOf(Operand<TFloat32> activated) {
+    return Optional.ofNullable(shared.logits.get(activated));
+  }
+
+  /** All weights created so far, by dotted path. */
+  public Map<String, Variable<TFloat32>> weights() {
+    return Collections.unmodifiableMap(shared.weights);
+  }
+
+  /** All extra loss terms added so far. */
+  public List<Operand<TFloat32>> losses() {
+    return Collections.unmodifiableList(shared.losses);
+  }
+}

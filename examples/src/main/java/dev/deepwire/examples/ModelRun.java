@@ -11,6 +11,7 @@ import dev.deepwire.runtime.CompiledModel;
 import dev.deepwire.runtime.Evaluator;
 import dev.deepwire.runtime.FitOptions;
 import dev.deepwire.runtime.History;
+import dev.deepwire.runtime.LearningRateSchedule;
 import dev.deepwire.runtime.Predictor;
 import dev.deepwire.runtime.RuntimeOptions;
 import dev.deepwire.runtime.Trainer;
@@ -58,10 +59,16 @@ public final class ModelRun<M> implements AutoCloseable {
 
   /** Trains with the settings' epochs, batch size and seed; prints a line per epoch when asked. */
   public History fit(Dataset train, Dataset validation, RunSettings settings) {
+    return fit(train, validation, settings, LearningRateSchedule.constant());
+  }
+
+  /** Like {@link #fit(Dataset, Dataset, RunSettings)} with a learning-rate schedule. */
+  public History fit(Dataset train, Dataset validation, RunSettings settings, LearningRateSchedule schedule) {
     FitOptions.Builder options = FitOptions.builder()
         .epochs(settings.epochs())
         .batchSize(settings.batchSize())
         .seed(settings.seed())
+        .learningRate(schedule)
         .progressBar(settings.progress());
     if (validation != null) {
       options.validationData(validation);

@@ -33,6 +33,6 @@ public final class Evaluator<M> {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    return DataPass.run(model.session(), model.ops(), model.signature(), data, batchSize, order, null, null);
+    return DataPass.run(model.session(), model.ops(), model.signature(), data, batchSize, order, null, null, null);
   }
 }

@@ -23,6 +23,7 @@ public final class FitOptions {
   private final Dataset validationData;
   private final Path checkpointDir;
   private final boolean progressBar;
+  private final LearningRateSchedule learningRate;
   private final List<EpochListener> listeners;
 
   private FitOptions(Builder b) {
@@ -34,6 +35,7 @@ public final class FitOptions {
     this.validationData = b.validationData;
     this.checkpointDir = b.checkpointDir;
     this.progressBar = b.progressBar;
+    this.learningRate = b.learningRate;
     this.listeners = List.copyOf(b.listeners);
   }
 
@@ -74,6 +76,11 @@ public final class FitOptions {
     return progressBar;
   }
 
+  /** The learning-rate schedule, or empty for the model's constant rate. */
+  public Optional<LearningRateSchedule> learningRate() {
+    return Optional.ofNullable(learningRate);
+  }
+
   public List<EpochListener> listeners() {
     return listeners;
   }
@@ -88,6 +95,7 @@ public final class FitOptions {
     private Dataset validationData;
     private Path checkpointDir;
     private boolean progressBar = true;
+    private LearningRateSchedule learningRate;
     private final List<EpochListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -147,6 +155,12 @@ public final class FitOptions {
      */
     public Builder progressBar(boolean on) {
       this.progressBar = on;
+      return this;
+    }
+
+    /** Sets the learning rate per step; the model's {@code @Optimizer(learningRate)} is the base rate. */
+    public Builder learningRate(LearningRateSchedule schedule) {
+      this.learningRate = schedule;
       return this;
     }
 

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -56,9 +58,13 @@ public final class Trainer<M> {
     }
     int firstEpoch = resume(options) + 1;
     History history = new History();
-    try (TFloat32 trainingFlag = TFloat32.scalarOf(1f)) {
+    long stepsPerEpoch = (train.size() + options.batchSize() - 1) / options.batchSize();
+    try (TFloat32 trainingFlag = TFloat32.scalarOf(1f);
+         TFloat32 rate = TFloat32.scalarOf((float) signature.learningRate())) {
       for (int epoch = firstEpoch; epoch <= options.epochs(); epoch++) {
-        EpochResult result = runEpoch(train, validation, options, epoch, trainingFlag);
+        Consumer<Session.Runner> feedRate = options.learningRate().isEmpty() ? null
+            : rateFeeder(options, epoch, stepsPerEpoch, rate);
+        EpochResult result = runEpoch(train, validation, options, epoch, trainingFlag, feedRate);
         history.add(result);
         checkpoint(options, epoch);
         log.debug("epoch {}/{}: {}", epoch, options.epochs(), result);
@@ -68,7 +74,21 @@ public final class Trainer<M> {
     return history;
   }
 
-  private EpochResult runEpoch(Dataset train, Dataset validation, FitOptions options, int epoch, TFloat32 flag) {
+  /** Feeds each step its scheduled rate, rewriting one scalar tensor in place. */
+  private Consumer<Session.Runner> rateFeeder(FitOptions options, int epoch, long stepsPerEpoch, TFloat32 rate) {
+    LearningRateSchedule schedule = options.learningRate().orElseThrow();
+    long totalSteps = stepsPerEpoch * options.epochs();
+    long[] step = {stepsPerEpoch * (epoch - 1)};
+    double base = model.signature().learningRate();
+    return runner -> {
+      var progress = new LearningRateSchedule.Progress(step[0]++, totalSteps, epoch, options.epochs(), base);
+      rate.setFloat((float) schedule.rate(progress));
+      runner.feed(model.ops().learningRate(), rate);
+    };
+  }
+
+  private EpochResult runEpoch(Dataset train, Dataset validation, FitOptions options, int epoch, TFloat32 flag,
+      Consumer<Session.Runner> feedRate) {
     int[] order = options.shuffle()
         ? Dataset.permutation(train.size(), options.seed() * 1_000_003L + epoch)
         : identity(train.size());
@@ -77,11 +97,11 @@ public final class Trainer<M> {
     if (options.progressBar() && ProgressDisplay.interactive()) {
       try (ProgressDisplay bar = new ProgressDisplay("epoch " + epoch + "/" + options.epochs(), order.length)) {
         trainMetrics = DataPass.run(model.session(), model.ops(), model.signature(), train,
-            options.batchSize(), order, flag, bar::advance);
+            options.batchSize(), order, flag, feedRate, bar::advance);
       }
     } else {
       trainMetrics = DataPass.run(model.session(), model.ops(), model.signature(), train,
-          options.batchSize(), order, flag, null);
+          options.batchSize(), order, flag, feedRate, null);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     Map<String, Double> validationMetrics = validation == null

@@ -17,16 +17,24 @@ import org.tensorflow.types.TFloat32;
 /** A hand-written ModelGraph, shaped like generated code: 2 features → 16 relu → dropout → 2 softmax. */
 final class TwoBlobsModel implements ModelGraph<TwoBlobsModel> {
 
-  static final ModelSignature SIGNATURE = ModelSignature.builder("TwoBlobs")
-      .input("point", DType.FLOAT32, 2)
-      .output("label", Loss.SPARSE_CATEGORICAL_CROSSENTROPY, "label", 1.0, 2)
-      .optimizer(OptimizerType.ADAM, 0.05)
-      .metrics(Metric.ACCURACY)
-      .build();
+  private final ModelSignature signature;
+
+  TwoBlobsModel() {
+    this(OptimizerType.ADAM, 0.05);
+  }
+
+  TwoBlobsModel(OptimizerType optimizer, double learningRate) {
+    this.signature = ModelSignature.builder("TwoBlobs")
+        .input("point", DType.FLOAT32, 2)
+        .output("label", Loss.SPARSE_CATEGORICAL_CROSSENTROPY, "label", 1.0, 2)
+        .optimizer(optimizer, learningRate)
+        .metrics(Metric.ACCURACY)
+        .build();
+  }
 
   @Override
   public ModelSignature signature() {
-    return SIGNATURE;
+    return signature;
   }
 
   @Override

@@ -28,10 +28,10 @@ import dev.deepwire.annotations.Tensor;
 public class FashionDnn {
   @Input(shape = {28, 28}) Tensor image;
   @Flatten Tensor pixels;
-  @Dense(units = 512, activation = RELU, kernelInitializer = Initializer.HE_UNIFORM) Tensor hidden1;
+  @Dense(units = 256, activation = RELU, kernelInitializer = Initializer.HE_UNIFORM) Tensor hidden1;
   @Dropout(0.2) Tensor dropped1;
-  @Dense(units = 256, activation = LEAKY_RELU, alpha = 0.1) Tensor hidden2;
+  @Dense(units = 128, activation = LEAKY_RELU, alpha = 0.1) Tensor hidden2;
   @Dropout(0.2) Tensor dropped2;
-  @Dense(units = 128, activation = RELU, kernelInitializer = Initializer.HE_UNIFORM) Tensor hidden3;
+  @Dense(units = 64, activation = RELU, kernelInitializer = Initializer.HE_UNIFORM) Tensor hidden3;
   @Output @Dense(units = 10, activation = SOFTMAX) Tensor label;
 }

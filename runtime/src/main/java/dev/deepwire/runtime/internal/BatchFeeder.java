@@ -17,7 +17,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Feeds batches of a {@link Dataset} into placeholders. Rows are copied straight into feed tensors that
+ * Feeds batches of a {@link Dataset} into placeholders. Rows are copied into feed tensors that
  * are allocated once per batch size and reused, so a step allocates no native memory.
  */
 public final class BatchFeeder implements AutoCloseable {
@@ -28,6 +28,8 @@ public final class BatchFeeder implements AutoCloseable {
     final Column column;
     final int width;
     final long[] exampleDims;
+    float[] floatRows;
+    int[] intRows;
     Tensor full;
     Tensor partial;
     int partialCount = -1;
@@ -105,40 +107,47 @@ public final class BatchFeeder implements AutoCloseable {
         ? TInt32.tensorOf(Shape.of(dims)) : TFloat32.tensorOf(Shape.of(dims));
   }
 
-  private static void writeFloats(Feed feed, FloatDataBuffer dst, int[] order, int from, int count) {
+  // Rows are gathered on the Java heap (arraycopy is cheap) and written to native memory in one call:
+  // a native write per row costs more than the copy itself.
+
+  private void writeFloats(Feed feed, FloatDataBuffer dst, int[] order, int from, int count) {
     int w = feed.width;
+    if (feed.floatRows == null) {
+      feed.floatRows = new float[batchSize * w];
+    }
+    float[] rows = feed.floatRows;
     if (feed.column instanceof FloatColumn column) {
-      float[] values = column.values();
-      for (int i = 0; i < count; i++) {
-        dst.offset((long) i * w).write(values, order[from + i] * w, w);
-      }
+      column.gather(order, from, count, rows);
     } else {
       int[] values = ((IntColumn) feed.column).values();
       for (int i = 0; i < count; i++) {
         int row = order[from + i] * w;
         for (int j = 0; j < w; j++) {
-          dst.setFloat(values[row + j], (long) i * w + j);
+          rows[i * w + j] = values[row + j];
         }
       }
     }
+    dst.write(rows, 0, count * w);
   }
 
-  private static void writeInts(Feed feed, IntDataBuffer dst, int[] order, int from, int count) {
+  private void writeInts(Feed feed, IntDataBuffer dst, int[] order, int from, int count) {
     int w = feed.width;
+    if (feed.intRows == null) {
+      feed.intRows = new int[batchSize * w];
+    }
+    int[] rows = feed.intRows;
     if (feed.column instanceof IntColumn column) {
-      int[] values = column.values();
-      for (int i = 0; i < count; i++) {
-        dst.offset((long) i * w).write(values, order[from + i] * w, w);
-      }
+      column.gather(order, from, count, rows);
     } else {
       float[] values = ((FloatColumn) feed.column).values();
       for (int i = 0; i < count; i++) {
         int row = order[from + i] * w;
         for (int j = 0; j < w; j++) {
-          dst.setInt(Math.round(values[row + j]), (long) i * w + j);
+          rows[i * w + j] = Math.round(values[row + j]);
         }
       }
     }
+    dst.write(rows, 0, count * w);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.deepwire.runtime.data.Dataset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -25,11 +26,13 @@ public final class DataPass {
    *
    * @param order the example order (a permutation for shuffled training)
    * @param trainingFlag a scalar 1 to feed while training, or null to evaluate
+   * @param beforeBatch adds per-step feeds (a scheduled learning rate), may be null
    * @param afterBatch told the running means after each batch (progress display), may be null
    */
   public static Map<String, Double> run(
       Session session, ModelOps ops, ModelSignature signature, Dataset data, int batchSize,
-      int[] order, TFloat32 trainingFlag, BiConsumer<Integer, Map<String, Double>> afterBatch) {
+      int[] order, TFloat32 trainingFlag, Consumer<Session.Runner> beforeBatch,
+      BiConsumer<Integer, Map<String, Double>> afterBatch) {
     Map<String, Placeholder<?>> feeds = new LinkedHashMap<>(ops.inputs());
     feeds.putAll(targetFeeds(ops, signature));
     String[] names = ops.reported().keySet().toArray(new String[0]);
@@ -42,6 +45,9 @@ public final class DataPass {
         feeder.feed(runner, order, from, count);
         if (trainingFlag != null) {
           runner.feed(ops.training(), trainingFlag).addTarget(ops.trainOp());
+        }
+        if (beforeBatch != null) {
+          beforeBatch.accept(runner);
         }
         for (Operand<TFloat32> value : ops.reported().values()) {
           runner.fetch(value);

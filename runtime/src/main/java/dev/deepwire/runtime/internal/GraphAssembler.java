@@ -93,6 +93,8 @@ public final class GraphAssembler {
       }
     }
 
+    Operand<TFloat32> learningRate = tf.withName("learning_rate").placeholderWithDefault(
+        tf.constant((float) signature.learningRate()), Shape.scalar());
     Op trainOp = null;
     if (!lossTerms.isEmpty()) {
       lossTerms.addAll(root.losses());
@@ -102,10 +104,11 @@ public final class GraphAssembler {
       withTotal.put("loss", tf.withName("total_loss").identity(total));
       withTotal.putAll(reported);
       reported = withTotal;
-      trainOp = Optimizers.create(graph, signature.optimizer(), signature.learningRate())
-          .minimize(total, "train");
+      trainOp = Optimizers.minimize(graph, signature.optimizer(), learningRate, total,
+          List.copyOf(root.weights().values()));
     }
-    return new ModelOps(inputs, targets, training, outputs, reported, trainOp, restoreSlots(graph, tf));
+    return new ModelOps(inputs, targets, training, learningRate, outputs, reported, trainOp,
+        restoreSlots(graph, tf));
   }
 
   private static Placeholder<?> placeholder(Ops tf, String name, DType dtype, int[] exampleShape) {

@@ -14,6 +14,7 @@ import org.tensorflow.types.TFloat32;
  * @param inputs a placeholder per model input
  * @param targets a placeholder per output whose targets are a data column
  * @param training 1 while training, 0 (its default) otherwise
+ * @param learningRate the optimizer's rate; defaults to the model's and can be fed per step
  * @param outputs the model's outputs, by name
  * @param reported named per-batch scalars: {@code loss} and the metrics, in report order
  * @param trainOp one optimizer step, or null for a model without loss
@@ -23,6 +24,7 @@ public record ModelOps(
     Map<String, Placeholder<?>> inputs,
     Map<String, Placeholder<?>> targets,
     Operand<TFloat32> training,
+    Operand<TFloat32> learningRate,
     Map<String, Operand<TFloat32>> outputs,
     Map<String, Operand<TFloat32>> reported,
     Op trainOp,

@@ -1,6 +1,7 @@
 package dev.deepwire.runtime.layers;
 
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -21,11 +22,16 @@ public final class Flatten {
 
   /** Builds the layer on {@code input} under {@code scope}. */
   public Operand<TFloat32> call(LayerScope scope, Operand<TFloat32> input) {
-    long[] flat = outputShape(input.shape().asArray());
-    if (flat[1] < 0) {
+    Shape shape = input.shape();
+    boolean known = !shape.isUnknown() && shape.numDimensions() >= 1;
+    for (int i = 1; known && i < shape.numDimensions(); i++) {
+      known = shape.get(i) >= 0;
+    }
+    if (!known) {
       throw new IllegalArgumentException(
           "Flatten '" + scope.path() + "' needs known example dimensions, got " + input.shape());
     }
+    long[] flat = outputShape(shape.asArray());
     return scope.tf().reshape(input, scope.tf().constant(new long[] {-1, flat[1]}));
   }
 }

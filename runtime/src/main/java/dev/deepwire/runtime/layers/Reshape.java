@@ -20,14 +20,32 @@ public final class Reshape {
 
   /** Builds the layer on {@code input} under {@code scope}. */
   public Operand<TFloat32> call(LayerScope scope, Operand<TFloat32> input) {
+    long inferred = Arrays.stream(shape).filter(d -> d == -1).count();
+    if (inferred > 1 || Arrays.stream(shape).anyMatch(d -> d == 0 || d < -1)) {
+      throw new IllegalArgumentException("Reshape '" + scope.path() + "' needs positive dimensions and at"
+          + " most one -1, got " + Arrays.toString(shape));
+    }
+    long[] inputShape = input.shape().isUnknown() ? null : input.shape().asArray();
+    boolean known = inputShape != null && Arrays.stream(inputShape, 1, inputShape.length).allMatch(d -> d >= 0);
+    if (inferred == 1 && !known) {
+      throw new IllegalArgumentException("Reshape '" + scope.path() + "' needs known example dimensions to"
+          + " infer -1, got " + input.shape());
+    }
     long[] target = new long[shape.length + 1];
     target[0] = -1;
     for (int i = 0; i < shape.length; i++) {
       target[i + 1] = shape[i];
     }
-    if (Arrays.stream(shape).filter(d -> d == -1).count() > 0) {
-      // One unknown example dimension plus the batch: compute it from the example size.
-      target = resolveUnknown(input.shape().asArray(), target);
+    if (known) {
+      long size = Arrays.stream(inputShape, 1, inputShape.length).reduce(1, (a, b) -> a * b);
+      long fixed = Arrays.stream(shape).filter(d -> d != -1).asLongStream().reduce(1, (a, b) -> a * b);
+      if (inferred == 1 ? size % fixed != 0 : size != fixed) {
+        throw new IllegalArgumentException("Reshape '" + scope.path() + "' cannot give examples of " + size
+            + " elements the shape " + Arrays.toString(shape));
+      }
+      if (inferred == 1) {
+        target = resolveUnknown(inputShape, target);
+      }
     }
     return scope.tf().reshape(input, scope.tf().constant(target));
   }

@@ -2,6 +2,7 @@ package dev.deepwire.examples.dnn;
 
 import dev.deepwire.examples.Example;
 import dev.deepwire.examples.ModelRun;
+import dev.deepwire.examples.Reports;
 import dev.deepwire.examples.RunSettings;
 import dev.deepwire.examples.data.FashionMnist;
 import dev.deepwire.examples.data.TrainTest;
@@ -45,14 +46,7 @@ public final class DnnExample implements Example {
       History history = run.fit(data.train(), null, settings, LearningRateSchedule.cosineDecay(0.1));
       run.save(settings, settings.epochs());
       Map<String, Double> test = run.evaluator().evaluate(data.test());
-      Map<String, Object> report = new LinkedHashMap<>();
-      report.put("example", name());
-      report.put("epochs", settings.epochs());
-      report.put("batch_size", settings.batchSize());
-      report.put("train_examples", data.train().size());
-      report.put("test_examples", data.test().size());
-      report.put("train_seconds", history.trainSeconds());
-      report.put("examples_per_second", data.train().size() * (double) settings.epochs() / history.trainSeconds());
+      Map<String, Object> report = Reports.training(name(), settings, data, history);
       report.put("train_loss", history.last().train().get("loss"));
       report.put("train_accuracy", history.last().train().get("accuracy"));
       report.put("test_loss", test.get("loss"));

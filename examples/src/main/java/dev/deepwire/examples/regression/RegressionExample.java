@@ -2,6 +2,7 @@ package dev.deepwire.examples.regression;
 
 import dev.deepwire.examples.Example;
 import dev.deepwire.examples.ModelRun;
+import dev.deepwire.examples.Reports;
 import dev.deepwire.examples.RunSettings;
 import dev.deepwire.examples.data.TrainTest;
 import dev.deepwire.examples.data.WineFlavanoids;
@@ -43,14 +44,7 @@ public final class RegressionExample implements Example {
         ModelRun.start(new WineRegressionModule(), WineRegression.class, settings.seed())) {
       History history = run.fit(data.train(), null, settings);
       run.save(settings, settings.epochs());
-      Map<String, Object> report = new LinkedHashMap<>();
-      report.put("example", name());
-      report.put("epochs", settings.epochs());
-      report.put("batch_size", settings.batchSize());
-      report.put("train_examples", data.train().size());
-      report.put("test_examples", data.test().size());
-      report.put("train_seconds", history.trainSeconds());
-      report.put("examples_per_second", data.train().size() * (double) settings.epochs() / history.trainSeconds());
+      Map<String, Object> report = Reports.training(name(), settings, data, history);
       report.put("train_rmse", history.last().train().get("rmse"));
       report.putAll(testFigures(run, data));
       report.put("model", settings.checkpoint().toString());

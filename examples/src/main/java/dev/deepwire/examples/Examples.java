@@ -1,5 +1,8 @@
 package dev.deepwire.examples;
 
+import dev.deepwire.examples.cnn.CnnExample;
+import dev.deepwire.examples.cnn1d.Cnn1dExample;
+import dev.deepwire.examples.cnn3d.Cnn3dExample;
 import dev.deepwire.examples.dnn.DnnExample;
 import dev.deepwire.examples.regression.RegressionExample;
 import java.util.List;
@@ -8,7 +11,8 @@ import java.util.Optional;
 /** Every example the command line knows, in {@code list} order. */
 public final class Examples {
 
-  private static final List<Example> ALL = List.of(new DnnExample(), new RegressionExample());
+  private static final List<Example> ALL = List.of(new DnnExample(), new RegressionExample(), new CnnExample(),
+      new Cnn1dExample(), new Cnn3dExample());
 
   private Examples() {}
 

@@ -15,6 +15,9 @@ import dev.deepwire.runtime.LearningRateSchedule;
 import dev.deepwire.runtime.Predictor;
 import dev.deepwire.runtime.RuntimeOptions;
 import dev.deepwire.runtime.Trainer;
+import dev.deepwire.runtime.callbacks.EarlyStopping;
+import dev.deepwire.runtime.callbacks.PlotCurves;
+import dev.deepwire.runtime.callbacks.TensorBoard;
 import dev.deepwire.runtime.data.Dataset;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -62,21 +65,41 @@ public final class ModelRun<M> implements AutoCloseable {
     return fit(train, validation, settings, LearningRateSchedule.constant());
   }
 
-  /** Like {@link #fit(Dataset, Dataset, RunSettings)} with a learning-rate schedule. */
+  /**
+   * Like {@link #fit(Dataset, Dataset, RunSettings)} with the example's learning-rate schedule; the
+   * command line's training aids (another schedule, early stopping, resume, TensorBoard) apply on top, and
+   * loss curves are drawn as PNGs into the output directory.
+   */
   public History fit(Dataset train, Dataset validation, RunSettings settings, LearningRateSchedule schedule) {
+    TrainingAids aids = settings.training();
     FitOptions.Builder options = FitOptions.builder()
         .epochs(settings.epochs())
         .batchSize(settings.batchSize())
         .seed(settings.seed())
-        .learningRate(schedule)
-        .progressBar(settings.progress());
+        .learningRate(aids.learningRateSchedule() == null
+            ? schedule : Schedules.parse(aids.learningRateSchedule(), settings.epochs()))
+        .progressBar(settings.progress())
+        .callback(new PlotCurves(settings.out()));
     if (validation != null) {
       options.validationData(validation);
+    } else if (aids.earlyStoppingPatience() > 0) {
+      options.validationSplit(0.1); // early stopping needs held-out data: the last tenth of a shuffle
+    }
+    if (aids.earlyStoppingPatience() > 0) {
+      options.callback(EarlyStopping.on("val_loss").patience(aids.earlyStoppingPatience()).restoreBestWeights());
+    }
+    if (aids.resume()) {
+      options.checkpointDir(settings.backupDir()).backupEverySteps(200);
     }
     if (settings.progress()) {
       options.listener(EpochLines.to(System.err, settings.epochs()));
     }
-    return trainer().fit(train, options.build());
+    if (aids.tensorboard() == null) {
+      return trainer().fit(train, options.build());
+    }
+    try (TensorBoard board = TensorBoard.builder(aids.tensorboard()).build()) {
+      return trainer().fit(train, options.callback(board).build());
+    }
   }
 
   /** Saves the weights to the settings' checkpoint file. */

@@ -6,13 +6,25 @@ import java.nio.file.Path;
 /**
  * What the command line asks of an example run.
  *
- * @param out the directory the trained weights are saved to and restored from
+ * @param out the directory the trained weights, plots and backups go to
  * @param progress whether to show the progress bar and per-epoch lines on standard error
+ * @param training the optional training aids: schedule, early stopping, resume, TensorBoard
  */
-public record RunSettings(int epochs, int batchSize, DataSource data, long seed, Path out, boolean progress) {
+public record RunSettings(int epochs, int batchSize, DataSource data, long seed, Path out, boolean progress,
+    TrainingAids training) {
+
+  /** Settings without training aids. */
+  public RunSettings(int epochs, int batchSize, DataSource data, long seed, Path out, boolean progress) {
+    this(epochs, batchSize, data, seed, out, progress, TrainingAids.NONE);
+  }
 
   /** The checkpoint file of a trained example. */
   public Path checkpoint() {
     return out.resolve("model.dwckpt");
+  }
+
+  /** Where {@code --resume} keeps its backups. */
+  public Path backupDir() {
+    return out.resolve("backup");
   }
 }

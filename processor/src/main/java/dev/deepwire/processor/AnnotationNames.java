@@ -18,10 +18,21 @@ public final class AnnotationNames {
   public static final String ACTIVATION = PACKAGE + "Activation";
   public static final String CONCATENATE = PACKAGE + "Concatenate";
   public static final String ADD = PACKAGE + "Add";
+  public static final String CONV = PACKAGE + "Conv";
+  public static final String CONV_TRANSPOSE = PACKAGE + "ConvTranspose";
+  public static final String MAX_POOL = PACKAGE + "MaxPool";
+  public static final String AVG_POOL = PACKAGE + "AvgPool";
+  public static final String GLOBAL_MAX_POOL = PACKAGE + "GlobalMaxPool";
+  public static final String GLOBAL_AVG_POOL = PACKAGE + "GlobalAvgPool";
+  public static final String BATCH_NORM = PACKAGE + "BatchNorm";
+  public static final String ZERO_PADDING = PACKAGE + "ZeroPadding";
+  public static final String UP_SAMPLING = PACKAGE + "UpSampling";
+  public static final String SPATIAL_DROPOUT = PACKAGE + "SpatialDropout";
 
   /** The annotations that make a member a layer, {@code @Output} excluded. */
   public static final List<String> LAYERS =
-      List.of(INPUT, DENSE, DROPOUT, FLATTEN, RESHAPE, ACTIVATION, CONCATENATE, ADD);
+      List.of(INPUT, DENSE, DROPOUT, FLATTEN, RESHAPE, ACTIVATION, CONCATENATE, ADD, CONV, CONV_TRANSPOSE, MAX_POOL,
+          AVG_POOL, GLOBAL_MAX_POOL, GLOBAL_AVG_POOL, BATCH_NORM, ZERO_PADDING, UP_SAMPLING, SPATIAL_DROPOUT);
 
   private AnnotationNames() {}
 }

@@ -17,6 +17,7 @@ public final class TypeNames {
   public static final ClassName LOSS = ClassName.get(ANNOTATIONS, "Loss");
   public static final ClassName METRIC = ClassName.get(ANNOTATIONS, "Metric");
   public static final ClassName OPTIMIZER_TYPE = ClassName.get(ANNOTATIONS, "OptimizerType");
+  public static final ClassName PADDING = ClassName.get(ANNOTATIONS, "Padding");
 
   public static final ClassName MODEL_GRAPH = ClassName.get(RUNTIME, "ModelGraph");
   public static final ClassName MODEL_SIGNATURE = ClassName.get(RUNTIME, "ModelSignature");
@@ -30,6 +31,15 @@ public final class TypeNames {
   public static final ClassName ACTIVATION_LAYER = ClassName.get(LAYERS, "ActivationLayer");
   public static final ClassName CONCATENATE = ClassName.get(LAYERS, "Concatenate");
   public static final ClassName ADD = ClassName.get(LAYERS, "Add");
+  public static final ClassName CONV = ClassName.get(LAYERS, "Conv");
+  public static final ClassName CONV_TRANSPOSE = ClassName.get(LAYERS, "ConvTranspose");
+  public static final ClassName POOLING = ClassName.get(LAYERS, "Pooling");
+  public static final ClassName POOLING_KIND = POOLING.nestedClass("Kind");
+  public static final ClassName GLOBAL_POOLING = ClassName.get(LAYERS, "GlobalPooling");
+  public static final ClassName BATCH_NORM = ClassName.get(LAYERS, "BatchNorm");
+  public static final ClassName ZERO_PADDING = ClassName.get(LAYERS, "ZeroPadding");
+  public static final ClassName UP_SAMPLING = ClassName.get(LAYERS, "UpSampling");
+  public static final ClassName SPATIAL_DROPOUT = ClassName.get(LAYERS, "SpatialDropout");
 
   public static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
   public static final ClassName TFLOAT32 = ClassName.get("org.tensorflow.types", "TFloat32");

@@ -1,6 +1,7 @@
 package dev.deepwire.runtime;
 
 import dev.deepwire.runtime.internal.ModelOps.VariableSlot;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -8,6 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,45 +28,36 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Saves and restores every variable of a model (weights and optimizer state) with the epoch reached.
+ * Saves and restores every variable of a model (weights and optimizer state), with metadata such as the
+ * training position.
  *
  * <p>Writes are atomic: the file is written beside the target, forced to disk, then renamed over it, so a
  * crash leaves either the old checkpoint or the new one, never a torn file. A CRC32 catches corruption.
  *
- * <p>Format: {@code "DWCKPT01"}, model name (UTF), epoch (int), variable count (int), then per variable
- * its name (UTF), rank (int), dimensions (long each), values (big-endian floats); last the CRC32 (long)
- * of everything before it.
+ * <p>Format: {@code "DWCKPT02"}, model name (UTF), metadata count (int) and key/value pairs (UTF), variable
+ * count (int), then per variable its name (UTF), rank (int), dimensions (long each), values (big-endian
+ * floats); last the CRC32 (long) of everything before it.
  */
 public final class Checkpoints {
 
-  private static final String MAGIC = "DWCKPT01";
+  private static final String MAGIC = "DWCKPT02";
+  private static final String EPOCH = "epoch";
 
   private Checkpoints() {}
 
-  /** A checkpoint's content: the epoch it was taken after and each variable's values. */
-  public record Snapshot(String modelName, int epoch, Map<String, float[]> values, Map<String, long[]> shapes) {}
+  /** A model's variable values at one moment, with free-form metadata. */
+  public record Snapshot(String modelName, Map<String, String> metadata, Map<String, float[]> values,
+      Map<String, long[]> shapes) {
 
-  /** Saves {@code model}'s variables to {@code file}, atomically. */
-  public static void save(CompiledModel<?> model, Path file, int epoch) throws IOException {
-    List<VariableSlot> slots = model.ops().variables();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeUTF(MAGIC);
-      out.writeUTF(model.signature().name());
-      out.writeInt(epoch);
-      out.writeInt(slots.size());
-      Session.Runner runner = model.session().runner();
-      slots.forEach(slot -> runner.fetch(slot.variable()));
-      try (Result result = runner.run()) {
-        for (int i = 0; i < slots.size(); i++) {
-          writeVariable(out, slots.get(i).name(), (TFloat32) result.get(i));
-        }
-      }
+    /** The epoch recorded by {@link #save(CompiledModel, Path, int)}, 0 if none. */
+    public int epoch() {
+      return Integer.parseInt(metadata.getOrDefault(EPOCH, "0"));
     }
-    CRC32 crc = new CRC32();
-    crc.update(bytes.toByteArray());
-    ByteBuffer trailer = ByteBuffer.allocate(Long.BYTES).putLong(crc.getValue());
-    writeAtomically(file, bytes.toByteArray(), trailer.array());
+  }
+
+  /** Saves {@code model}'s variables to {@code file}, atomically, recording {@code epoch}. */
+  public static void save(CompiledModel<?> model, Path file, int epoch) throws IOException {
+    write(capture(model, Map.of(EPOCH, Integer.toString(epoch))), file);
   }
 
   /**
@@ -74,8 +67,37 @@ public final class Checkpoints {
    */
   public static int restore(CompiledModel<?> model, Path file) throws IOException {
     Snapshot snapshot = read(file);
+    apply(model, snapshot, file.toString());
+    return snapshot.epoch();
+  }
+
+  /** Reads every variable of {@code model} from its session. */
+  public static Snapshot capture(CompiledModel<?> model, Map<String, String> metadata) {
+    List<VariableSlot> slots = model.ops().variables();
+    Map<String, float[]> values = new LinkedHashMap<>();
+    Map<String, long[]> shapes = new LinkedHashMap<>();
+    Session.Runner runner = model.session().runner();
+    slots.forEach(slot -> runner.fetch(slot.variable()));
+    try (Result result = runner.run()) {
+      for (int i = 0; i < slots.size(); i++) {
+        TFloat32 tensor = (TFloat32) result.get(i);
+        float[] data = new float[Math.toIntExact(tensor.shape().size())];
+        tensor.asRawTensor().data().asFloats().read(data);
+        values.put(slots.get(i).name(), data);
+        shapes.put(slots.get(i).name(), tensor.shape().asArray());
+      }
+    }
+    return new Snapshot(model.signature().name(), Map.copyOf(metadata), values, shapes);
+  }
+
+  /**
+   * Sets every variable of {@code model} from {@code snapshot}.
+   *
+   * @param source names the snapshot in errors, e.g. its file
+   */
+  public static void apply(CompiledModel<?> model, Snapshot snapshot, String source) throws IOException {
     if (!snapshot.modelName().equals(model.signature().name())) {
-      throw new IOException(file + ": checkpoint of model '" + snapshot.modelName()
+      throw new IOException(source + ": checkpoint of model '" + snapshot.modelName()
           + "', not of '" + model.signature().name() + "'");
     }
     List<TFloat32> tensors = new ArrayList<>();
@@ -86,7 +108,7 @@ public final class Checkpoints {
         long[] dims = snapshot.shapes().get(slot.name());
         Shape expected = slot.variable().shape();
         if (values == null || !Arrays.equals(dims, expected.asArray())) {
-          throw new IOException(file + ": variable '" + slot.name() + "' "
+          throw new IOException(source + ": variable '" + slot.name() + "' "
               + (values == null ? "is missing" : "has shape " + Shape.of(dims) + ", expected " + expected));
         }
         TFloat32 tensor = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(values, true, false));
@@ -97,7 +119,35 @@ public final class Checkpoints {
     } finally {
       tensors.forEach(TFloat32::close);
     }
-    return snapshot.epoch();
+  }
+
+  /** Writes {@code snapshot} to {@code file} atomically. */
+  public static void write(Snapshot snapshot, Path file) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF(MAGIC);
+      out.writeUTF(snapshot.modelName());
+      out.writeInt(snapshot.metadata().size());
+      for (Map.Entry<String, String> entry : snapshot.metadata().entrySet()) {
+        out.writeUTF(entry.getKey());
+        out.writeUTF(entry.getValue());
+      }
+      out.writeInt(snapshot.values().size());
+      for (Map.Entry<String, float[]> entry : snapshot.values().entrySet()) {
+        long[] dims = snapshot.shapes().get(entry.getKey());
+        out.writeUTF(entry.getKey());
+        out.writeInt(dims.length);
+        for (long d : dims) {
+          out.writeLong(d);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(entry.getValue().length * Float.BYTES);
+        buffer.asFloatBuffer().put(entry.getValue());
+        out.write(buffer.array());
+      }
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes.toByteArray());
+    writeAtomically(file, bytes.toByteArray(), ByteBuffer.allocate(Long.BYTES).putLong(crc.getValue()).array());
   }
 
   /** Reads and verifies a checkpoint file without a model. */
@@ -109,7 +159,7 @@ public final class Checkpoints {
     CRC32 crc = new CRC32();
     crc.update(all, 0, all.length - Long.BYTES);
     long stored = ByteBuffer.wrap(all, all.length - Long.BYTES, Long.BYTES).getLong();
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - Long.BYTES))) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - Long.BYTES))) {
       String magic = in.readUTF();
       if (!magic.equals(MAGIC)) {
         throw new IOException(file + ": not a Deepwire checkpoint (header '" + magic + "')");
@@ -118,11 +168,13 @@ public final class Checkpoints {
         throw new IOException(file + ": checkpoint is corrupt (checksum mismatch)");
       }
       String modelName = in.readUTF();
-      int epoch = in.readInt();
-      int count = in.readInt();
+      Map<String, String> metadata = new LinkedHashMap<>();
+      for (int m = in.readInt(); m > 0; m--) {
+        metadata.put(in.readUTF(), in.readUTF());
+      }
       Map<String, float[]> values = new LinkedHashMap<>();
       Map<String, long[]> shapes = new LinkedHashMap<>();
-      for (int v = 0; v < count; v++) {
+      for (int v = in.readInt(); v > 0; v--) {
         String name = in.readUTF();
         long[] dims = new long[in.readInt()];
         long size = 1;
@@ -137,24 +189,10 @@ public final class Checkpoints {
         values.put(name, floats);
         shapes.put(name, dims);
       }
-      return new Snapshot(modelName, epoch, values, shapes);
+      return new Snapshot(modelName, metadata, values, shapes);
     } catch (EOFException e) {
       throw new IOException(file + ": checkpoint is truncated", e);
     }
-  }
-
-  private static void writeVariable(DataOutputStream out, String name, TFloat32 tensor) throws IOException {
-    long[] dims = tensor.shape().asArray();
-    out.writeUTF(name);
-    out.writeInt(dims.length);
-    for (long d : dims) {
-      out.writeLong(d);
-    }
-    float[] values = new float[Math.toIntExact(tensor.shape().size())];
-    tensor.asRawTensor().data().asFloats().read(values);
-    ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES);
-    buffer.asFloatBuffer().put(values);
-    out.write(buffer.array());
   }
 
   private static void writeAtomically(Path file, byte[] body, byte[] trailer) throws IOException {
@@ -163,7 +201,7 @@ public final class Checkpoints {
     Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-           OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+           OutputStream out = Channels.newOutputStream(channel)) {
         out.write(body);
         out.write(trailer);
         out.flush();
@@ -184,5 +222,4 @@ public final class Checkpoints {
       // Not supported here: the rename is still atomic, only its durability is up to the OS.
     }
   }
-
 }

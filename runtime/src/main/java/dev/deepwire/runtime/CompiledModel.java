@@ -1,7 +1,10 @@
 package dev.deepwire.runtime;
 
+import dev.deepwire.runtime.export.SavedModelExporter;
 import dev.deepwire.runtime.internal.GraphAssembler;
 import dev.deepwire.runtime.internal.ModelOps;
+import java.io.IOException;
+import java.nio.file.Path;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.proto.ConfigProto;
@@ -84,6 +87,18 @@ public final class CompiledModel<M> implements AutoCloseable {
   /** The TF session holding the weights. */
   public Session session() {
     return session;
+  }
+
+  /**
+   * Exports the current weights as a TensorFlow SavedModel in TensorFlow Serving's layout
+   * {@code base/<version>/} (tag {@code serve}, signature {@code serving_default} whose inputs and
+   * outputs carry the model's names), atomically.
+   *
+   * @return the version folder written
+   * @throws java.nio.file.FileAlreadyExistsException if that version exists already
+   */
+  public Path export(Path base, long version) throws IOException {
+    return SavedModelExporter.export(session, ops.inputs(), ops.outputs(), base, version);
   }
 
   ModelOps ops() {

@@ -1,5 +1,7 @@
 package dev.deepwire.runtime;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Map;
  */
 public record EpochResult(int epoch, Map<String, Double> train, Map<String, Double> validation, double seconds) {
   public EpochResult {
-    train = Map.copyOf(train);
-    validation = Map.copyOf(validation);
+    train = Collections.unmodifiableMap(new LinkedHashMap<>(train)); // keeps the report order: loss first
+    validation = Collections.unmodifiableMap(new LinkedHashMap<>(validation));
   }
 }

@@ -29,10 +29,6 @@ public final class Evaluator<M> {
     if (!model.signature().trainable()) {
       throw new IllegalStateException(model.signature().name() + " has no loss to evaluate");
     }
-    int[] order = new int[data.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    return DataPass.run(model.session(), model.ops(), model.signature(), data, batchSize, order, null, null, null);
+    return DataPass.evaluate(model.session(), model.ops(), model.signature(), data, batchSize);
   }
 }

@@ -25,6 +25,8 @@ public final class FitOptions {
   private final boolean progressBar;
   private final LearningRateSchedule learningRate;
   private final List<EpochListener> listeners;
+  private final List<TrainingCallback> callbacks;
+  private final int backupEverySteps;
 
   private FitOptions(Builder b) {
     this.epochs = b.epochs;
@@ -37,6 +39,8 @@ public final class FitOptions {
     this.progressBar = b.progressBar;
     this.learningRate = b.learningRate;
     this.listeners = List.copyOf(b.listeners);
+    this.callbacks = List.copyOf(b.callbacks);
+    this.backupEverySteps = b.backupEverySteps;
   }
 
   /** Defaults: 10 epochs, batch 32, shuffled with seed 42, no validation, progress bar on. */
@@ -85,6 +89,16 @@ public final class FitOptions {
     return listeners;
   }
 
+  /** Callbacks, in the order they were added. */
+  public List<TrainingCallback> callbacks() {
+    return callbacks;
+  }
+
+  /** Steps between mid-epoch backups in {@link #checkpointDir()}; 0 means only at epoch ends. */
+  public int backupEverySteps() {
+    return backupEverySteps;
+  }
+
   /** Collects fit options; each setter checks its argument at once. */
   public static final class Builder {
     private int epochs = 10;
@@ -97,6 +111,8 @@ public final class FitOptions {
     private boolean progressBar = true;
     private LearningRateSchedule learningRate;
     private final List<EpochListener> listeners = new ArrayList<>();
+    private final List<TrainingCallback> callbacks = new ArrayList<>();
+    private int backupEverySteps;
 
     private Builder() {}
 
@@ -142,7 +158,9 @@ public final class FitOptions {
     }
 
     /**
-     * Saves a checkpoint there after every epoch and, when one is found at the start, resumes from it.
+     * Backs training up there (weights, optimizer state, position, learning-rate scale) after every epoch
+     * and every {@link #backupEverySteps} steps; a fit that finds a backup there resumes from it exactly
+     * where it stopped, even mid-epoch, and ends with the weights an uninterrupted run would have.
      */
     public Builder checkpointDir(Path dir) {
       this.checkpointDir = dir;
@@ -161,6 +179,21 @@ public final class FitOptions {
     /** Sets the learning rate per step; the model's {@code @Optimizer(learningRate)} is the base rate. */
     public Builder learningRate(LearningRateSchedule schedule) {
       this.learningRate = schedule;
+      return this;
+    }
+
+    /** Also backs up every {@code steps} steps (with {@link #checkpointDir}); 0 = epoch ends only. */
+    public Builder backupEverySteps(int steps) {
+      if (steps < 0) {
+        throw new IllegalArgumentException("backupEverySteps must be >= 0, got " + steps);
+      }
+      this.backupEverySteps = steps;
+      return this;
+    }
+
+    /** Adds a callback: early stopping, checkpoints, logging, TensorBoard, ... */
+    public Builder callback(TrainingCallback callback) {
+      this.callbacks.add(callback);
       return this;
     }
 

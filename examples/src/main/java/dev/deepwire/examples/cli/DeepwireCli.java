@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepwire.examples.Example;
 import dev.deepwire.examples.Examples;
 import dev.deepwire.examples.RunSettings;
+import dev.deepwire.examples.Schedules;
+import dev.deepwire.examples.TrainingAids;
 import dev.deepwire.examples.data.DataSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +33,9 @@ import picocli.CommandLine.Parameters;
       DeepwireCli.ListCommand.class,
       DeepwireCli.TrainCommand.class,
       DeepwireCli.EvaluateCommand.class,
-      DeepwireCli.PredictCommand.class
+      DeepwireCli.PredictCommand.class,
+      ExportCommand.class,
+      ServeCommand.class
     })
 public final class DeepwireCli implements Runnable {
 
@@ -121,13 +125,40 @@ public final class DeepwireCli implements Runnable {
     @Option(names = "--batch", description = "batch size (default: the example's)")
     Integer batch;
 
+    @Option(names = "--lr-schedule", paramLabel = "NAME",
+        description = "constant, cosine, step, exponential or warmup-cosine (default: the example's)")
+    String learningRateSchedule;
+
+    @Option(names = "--early-stopping", paramLabel = "PATIENCE",
+        description = "stop after PATIENCE epochs without a better validation loss (10 % held out)")
+    int earlyStopping;
+
+    @Option(names = "--resume", description = "back up during training into <out>/backup and resume from it")
+    boolean resume;
+
+    @Option(names = "--tensorboard", paramLabel = "DIR", description = "write TensorBoard event files to DIR")
+    Path tensorboard;
+
     @Override
     public Integer call() throws Exception {
       if (epochs != null && epochs < 1 || batch != null && batch < 1) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--epochs and --batch must be >= 1");
       }
+      if (earlyStopping < 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--early-stopping must be >= 1");
+      }
+      if (learningRateSchedule != null) {
+        try {
+          Schedules.parse(learningRateSchedule, 1);
+        } catch (IllegalArgumentException e) {
+          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+      }
       Example example = options.resolve(spec.commandLine());
-      Map<String, Object> report = example.train(options.settings(example, epochs, batch));
+      RunSettings base = options.settings(example, epochs, batch);
+      RunSettings settings = new RunSettings(base.epochs(), base.batchSize(), base.data(), base.seed(), base.out(),
+          base.progress(), new TrainingAids(learningRateSchedule, earlyStopping, resume, tensorboard));
+      Map<String, Object> report = example.train(settings);
       print(spec.commandLine().getOut(), report, options.json);
       return 0;
     }

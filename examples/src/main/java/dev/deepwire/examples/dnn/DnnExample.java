@@ -7,6 +7,7 @@ import dev.deepwire.examples.RunSettings;
 import dev.deepwire.examples.data.FashionMnist;
 import dev.deepwire.examples.data.TrainTest;
 import dev.deepwire.runtime.History;
+import dev.deepwire.runtime.plots.ImageGrid;
 import dev.deepwire.runtime.LearningRateSchedule;
 import dev.deepwire.runtime.data.Dataset;
 import java.io.IOException;
@@ -52,6 +53,7 @@ public final class DnnExample implements Example {
       report.put("test_loss", test.get("loss"));
       report.put("test_accuracy", test.get("accuracy"));
       report.put("model", settings.checkpoint().toString());
+      report.put("predictions_png", writePredictionGrid(run, data.test(), settings).toString());
       return report;
     }
   }
@@ -88,6 +90,26 @@ public final class DnnExample implements Example {
       }
       return lines;
     }
+  }
+
+  /** A PNG of the first 36 test images with predicted and true labels, for a look at what it gets wrong. */
+  private static java.nio.file.Path writePredictionGrid(ModelRun<FashionDnn> run, Dataset test, RunSettings settings)
+      throws IOException {
+    int n = Math.min(36, test.size());
+    float[][] images = new float[n][];
+    int[] predicted = new int[n];
+    int[] actual = new int[n];
+    for (int i = 0; i < n; i++) {
+      images[i] = test.floats(FashionMnist.IMAGE).example(i);
+      actual[i] = test.ints(FashionMnist.LABEL).values()[i];
+    }
+    float[][] scores = run.predictor().predict(images);
+    for (int i = 0; i < n; i++) {
+      predicted[i] = argMax(scores[i]);
+    }
+    java.nio.file.Path png = settings.out().resolve("predictions.png");
+    ImageGrid.write(png, images, predicted, actual, FashionMnist.CLASS_NAMES);
+    return png;
   }
 
   private static int argMax(float[] scores) {

@@ -9,6 +9,7 @@ import dev.deepwire.processor.shape.NamedShape;
 import dev.deepwire.processor.shape.Shape;
 import dev.deepwire.processor.shape.ShapeResult;
 import dev.deepwire.processor.shape.ShapeRules;
+import dev.deepwire.processor.shape.SpatialRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +70,23 @@ final class ShapeInference {
       return ShapeRules.concatenate(name, ins);
     } else if (layer instanceof LayerConfig.AddLayer) {
       return ShapeRules.add(name, ins);
+    } else if (layer instanceof LayerConfig.ConvLayer conv) {
+      return SpatialRules.conv(name, conv.filters(), conv.kernel(), conv.strides(), conv.dilation(), conv.padding(),
+          ins.get(0));
+    } else if (layer instanceof LayerConfig.ConvTransposeLayer t) {
+      return SpatialRules.convTranspose(name, t.filters(), t.kernel(), t.strides(), t.padding(), ins.get(0));
+    } else if (layer instanceof LayerConfig.PoolLayer pool) {
+      return SpatialRules.pool(pool.label(), name, pool.window(), pool.strides(), pool.padding(), ins.get(0));
+    } else if (layer instanceof LayerConfig.GlobalPoolLayer global) {
+      return SpatialRules.globalPool(global.label(), name, ins.get(0));
+    } else if (layer instanceof LayerConfig.BatchNormLayer bn) {
+      return SpatialRules.batchNorm(name, bn.momentum(), bn.epsilon(), ins.get(0));
+    } else if (layer instanceof LayerConfig.ZeroPaddingLayer pad) {
+      return SpatialRules.zeroPadding(name, pad.padding(), ins.get(0));
+    } else if (layer instanceof LayerConfig.UpSamplingLayer up) {
+      return SpatialRules.upSampling(name, up.factors(), ins.get(0));
+    } else if (layer instanceof LayerConfig.SpatialDropoutLayer drop) {
+      return SpatialRules.spatialDropout(name, drop.rate(), ins.get(0));
     } else if (layer instanceof LayerConfig.IdentityLayer) {
       return ShapeResult.ok(ins.get(0).shape());
     } else if (layer instanceof LayerConfig.SubModelLayer sub) {

@@ -81,6 +81,103 @@ public sealed interface LayerConfig {
     }
   }
 
+  /** {@code @Conv}: 1D, 2D or 3D by the input's rank; per-dimension settings as written (one value or n). */
+  record ConvLayer(int filters, List<Integer> kernel, List<Integer> strides, String padding, List<Integer> dilation,
+      String activation, double alpha, boolean useBias, String kernelInitializer, String biasInitializer)
+      implements LayerConfig {
+    public ConvLayer {
+      kernel = List.copyOf(kernel);
+      strides = List.copyOf(strides);
+      dilation = List.copyOf(dilation);
+    }
+
+    @Override
+    public String label() {
+      return "@Conv";
+    }
+  }
+
+  /** {@code @ConvTranspose} (2D). */
+  record ConvTransposeLayer(int filters, List<Integer> kernel, List<Integer> strides, String padding,
+      String activation, double alpha, boolean useBias, String kernelInitializer, String biasInitializer)
+      implements LayerConfig {
+    public ConvTransposeLayer {
+      kernel = List.copyOf(kernel);
+      strides = List.copyOf(strides);
+    }
+
+    @Override
+    public String label() {
+      return "@ConvTranspose";
+    }
+  }
+
+  /**
+   * {@code @MaxPool} or {@code @AvgPool}.
+   *
+   * @param kind {@code MAX} or {@code AVG}
+   * @param strides empty for the window size
+   */
+  record PoolLayer(String kind, List<Integer> window, List<Integer> strides, String padding) implements LayerConfig {
+    public PoolLayer {
+      window = List.copyOf(window);
+      strides = List.copyOf(strides);
+    }
+
+    @Override
+    public String label() {
+      return kind.equals("MAX") ? "@MaxPool" : "@AvgPool";
+    }
+  }
+
+  /** {@code @GlobalMaxPool} ({@code MAX}) or {@code @GlobalAvgPool} ({@code AVG}). */
+  record GlobalPoolLayer(String kind) implements LayerConfig {
+    @Override
+    public String label() {
+      return kind.equals("MAX") ? "@GlobalMaxPool" : "@GlobalAvgPool";
+    }
+  }
+
+  /** {@code @BatchNorm}. */
+  record BatchNormLayer(double momentum, double epsilon) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@BatchNorm";
+    }
+  }
+
+  /** {@code @ZeroPadding}, one amount or one per spatial dimension. */
+  record ZeroPaddingLayer(List<Integer> padding) implements LayerConfig {
+    public ZeroPaddingLayer {
+      padding = List.copyOf(padding);
+    }
+
+    @Override
+    public String label() {
+      return "@ZeroPadding";
+    }
+  }
+
+  /** {@code @UpSampling}, one factor or one per spatial dimension. */
+  record UpSamplingLayer(List<Integer> factors) implements LayerConfig {
+    public UpSamplingLayer {
+      factors = List.copyOf(factors);
+    }
+
+    @Override
+    public String label() {
+      return "@UpSampling";
+    }
+  }
+
+  /** {@code @SpatialDropout}. */
+  record SpatialDropoutLayer(double rate) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@SpatialDropout";
+    }
+  }
+
   /** A graph-form {@code @Output} without a layer annotation: its single input, as is. */
   record IdentityLayer() implements LayerConfig {
     @Override

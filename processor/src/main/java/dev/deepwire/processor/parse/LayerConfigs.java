@@ -2,6 +2,16 @@ package dev.deepwire.processor.parse;
 
 import static dev.deepwire.processor.AnnotationNames.ACTIVATION;
 import static dev.deepwire.processor.AnnotationNames.ADD;
+import static dev.deepwire.processor.AnnotationNames.AVG_POOL;
+import static dev.deepwire.processor.AnnotationNames.BATCH_NORM;
+import static dev.deepwire.processor.AnnotationNames.CONV;
+import static dev.deepwire.processor.AnnotationNames.CONV_TRANSPOSE;
+import static dev.deepwire.processor.AnnotationNames.GLOBAL_AVG_POOL;
+import static dev.deepwire.processor.AnnotationNames.GLOBAL_MAX_POOL;
+import static dev.deepwire.processor.AnnotationNames.MAX_POOL;
+import static dev.deepwire.processor.AnnotationNames.SPATIAL_DROPOUT;
+import static dev.deepwire.processor.AnnotationNames.UP_SAMPLING;
+import static dev.deepwire.processor.AnnotationNames.ZERO_PADDING;
 import static dev.deepwire.processor.AnnotationNames.CONCATENATE;
 import static dev.deepwire.processor.AnnotationNames.DENSE;
 import static dev.deepwire.processor.AnnotationNames.DROPOUT;
@@ -31,6 +41,20 @@ final class LayerConfigs {
       case ACTIVATION -> new LayerConfig.ActivationLayer(r.enumName("value"), r.doubleValue("alpha"));
       case CONCATENATE -> new LayerConfig.ConcatenateLayer();
       case ADD -> new LayerConfig.AddLayer();
+      case CONV -> new LayerConfig.ConvLayer(r.intValue("filters"), r.ints("kernel"), r.ints("strides"),
+          r.enumName("padding"), r.ints("dilation"), r.enumName("activation"), r.doubleValue("alpha"),
+          r.boolValue("useBias"), r.enumName("kernelInitializer"), r.enumName("biasInitializer"));
+      case CONV_TRANSPOSE -> new LayerConfig.ConvTransposeLayer(r.intValue("filters"), r.ints("kernel"),
+          r.ints("strides"), r.enumName("padding"), r.enumName("activation"), r.doubleValue("alpha"),
+          r.boolValue("useBias"), r.enumName("kernelInitializer"), r.enumName("biasInitializer"));
+      case MAX_POOL, AVG_POOL -> new LayerConfig.PoolLayer(annotationName.equals(MAX_POOL) ? "MAX" : "AVG",
+          r.ints("value"), r.ints("strides"), r.enumName("padding"));
+      case GLOBAL_MAX_POOL -> new LayerConfig.GlobalPoolLayer("MAX");
+      case GLOBAL_AVG_POOL -> new LayerConfig.GlobalPoolLayer("AVG");
+      case BATCH_NORM -> new LayerConfig.BatchNormLayer(r.doubleValue("momentum"), r.doubleValue("epsilon"));
+      case ZERO_PADDING -> new LayerConfig.ZeroPaddingLayer(r.ints("value"));
+      case UP_SAMPLING -> new LayerConfig.UpSamplingLayer(r.ints("value"));
+      case SPATIAL_DROPOUT -> new LayerConfig.SpatialDropoutLayer(r.doubleValue("value"));
       default -> throw new IllegalArgumentException("not a layer annotation: " + annotationName);
     };
   }

@@ -48,6 +48,15 @@ final class LayerCalls {
       return CodeBlock.of("new $T().call($L, $L)", CONCATENATE, scope, joined);
     } else if (layer instanceof LayerConfig.AddLayer) {
       return CodeBlock.of("new $T().call($L, $L)", ADD, scope, joined);
+    } else if (layer instanceof LayerConfig.ConvLayer
+        || layer instanceof LayerConfig.ConvTransposeLayer
+        || layer instanceof LayerConfig.PoolLayer
+        || layer instanceof LayerConfig.GlobalPoolLayer
+        || layer instanceof LayerConfig.BatchNormLayer
+        || layer instanceof LayerConfig.ZeroPaddingLayer
+        || layer instanceof LayerConfig.UpSamplingLayer
+        || layer instanceof LayerConfig.SpatialDropoutLayer) {
+      return CodeBlock.of("$L.call($L, $L)", SpatialLayerCalls.of(layer), scope, joined);
     } else if (layer instanceof LayerConfig.IdentityLayer) {
       return CodeBlock.of("$L", joined);
     }

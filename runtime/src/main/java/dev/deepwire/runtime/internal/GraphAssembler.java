@@ -27,6 +27,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Turns a {@link ModelGraph} into a trainable TF graph: placeholders, the forward pass, losses, metrics,
@@ -51,7 +52,8 @@ public final class GraphAssembler {
       floatInputs.put(input.name(), asFloat(tf, placeholder));
     }
 
-    LayerScope root = LayerScope.root(tf, seed, training);
+    Operand<TInt64> step = tf.withName("step").placeholderWithDefault(tf.constant(0L), Shape.scalar());
+    LayerScope root = LayerScope.root(tf, seed, training, step);
     Map<String, Operand<TFloat32>> forward = model.forward(root, floatInputs);
 
     Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
@@ -106,8 +108,13 @@ public final class GraphAssembler {
       reported = withTotal;
       trainOp = Optimizers.minimize(graph, signature.optimizer(), learningRate, total,
           List.copyOf(root.weights().values()));
+      if (!root.updates().isEmpty()) {
+        List<Op> stepOps = new ArrayList<>(root.updates());
+        stepOps.add(trainOp);
+        trainOp = tf.withName("train_step").withControlDependencies(stepOps).noOp();
+      }
     }
-    return new ModelOps(inputs, targets, training, learningRate, outputs, reported, trainOp,
+    return new ModelOps(inputs, targets, training, learningRate, step, outputs, reported, trainOp,
         restoreSlots(graph, tf));
   }
 

@@ -7,6 +7,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The handles of a built model graph that training, evaluation, prediction and checkpoints use.
@@ -15,6 +16,7 @@ import org.tensorflow.types.TFloat32;
  * @param targets a placeholder per output whose targets are a data column
  * @param training 1 while training, 0 (its default) otherwise
  * @param learningRate the optimizer's rate; defaults to the model's and can be fed per step
+ * @param step the training step (int64, default 0) that keys the stateless random ops
  * @param outputs the model's outputs, by name
  * @param reported named per-batch scalars: {@code loss} and the metrics, in report order
  * @param trainOp one optimizer step, or null for a model without loss
@@ -25,6 +27,7 @@ public record ModelOps(
     Map<String, Placeholder<?>> targets,
     Operand<TFloat32> training,
     Operand<TFloat32> learningRate,
+    Operand<TInt64> step,
     Map<String, Operand<TFloat32>> outputs,
     Map<String, Operand<TFloat32>> reported,
     Op trainOp,

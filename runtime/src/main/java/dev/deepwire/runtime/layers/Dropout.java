@@ -1,9 +1,10 @@
 package dev.deepwire.runtime.layers;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Inverted dropout: while training keeps each element with probability {@code 1 - rate} and scales it by
@@ -31,9 +32,10 @@ public final class Dropout {
     // keep = 1 - rate while training, 1 otherwise; floor(keep + u) is then 1 with probability keep.
     Operand<TFloat32> keep =
         tf.math.sub(tf.constant(1f), tf.math.mul(tf.constant((float) rate), scope.training()));
-    long seed = scope.seed("mask");
-    Operand<TFloat32> noise = tf.random.randomUniform(tf.shape(input), TFloat32.class,
-        RandomUniform.seed(seed >>> 33), RandomUniform.seed2(seed & 0x7fffffffL));
+    // Stateless and keyed by (layer, step): the same step always draws the same mask, so resumed runs
+    // repeat the uninterrupted run exactly.
+    Operand<TInt64> seed = tf.stack(List.of(tf.constant(scope.seed("mask")), scope.step()));
+    Operand<TFloat32> noise = tf.random.statelessRandomUniform(tf.shape(input), seed, TFloat32.class);
     Operand<TFloat32> mask = tf.math.floor(tf.math.add(keep, noise));
     return tf.math.div(tf.math.mul(input, mask), keep);
   }

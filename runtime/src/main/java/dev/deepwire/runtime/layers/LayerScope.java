@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * Where a layer builds its part of the graph: the {@link Ops} to build with, its weights, the training
@@ -28,14 +30,18 @@ public final class LayerScope {
     final Ops rootOps;
     final long seed;
     final Operand<TFloat32> training;
+    final Operand<TInt64> step;
     final Map<String, Variable<TFloat32>> weights = new LinkedHashMap<>();
+    final Map<String, Variable<TFloat32>> states = new LinkedHashMap<>();
+    final List<Op> updates = new ArrayList<>();
     final List<Operand<TFloat32>> losses = new ArrayList<>();
     final Map<Operand<TFloat32>, Operand<TFloat32>> logits = new IdentityHashMap<>();
 
-    Shared(Ops rootOps, long seed, Operand<TFloat32> training) {
+    Shared(Ops rootOps, long seed, Operand<TFloat32> training, Operand<TInt64> step) {
       this.rootOps = rootOps;
       this.seed = seed;
       this.training = training;
+      this.step = step;
     }
   }
 
@@ -56,7 +62,17 @@ public final class LayerScope {
    * @param training a float scalar, 1 while training and 0 otherwise
    */
   public static LayerScope root(Ops tf, long seed, Operand<TFloat32> training) {
-    return new LayerScope(new Shared(tf, seed, training), "", tf);
+    return root(tf, seed, training, tf.constant(0L));
+  }
+
+  /**
+   * A root scope whose random layers draw from {@code step}.
+   *
+   * @param step an int64 scalar, the training step: random ops are stateless and keyed by it, so a run
+   *     resumed from a checkpoint draws exactly the masks the uninterrupted run would have drawn
+   */
+  public static LayerScope root(Ops tf, long seed, Operand<TFloat32> training, Operand<TInt64> step) {
+    return new LayerScope(new Shared(tf, seed, training, step), "", tf);
   }
 
   /** The scope of a layer (or sub-model) called {@code name} inside this one. */
@@ -78,6 +94,11 @@ public final class LayerScope {
   /** 1 while training, 0 at inference; layers such as dropout scale by it. */
   public Operand<TFloat32> training() {
     return shared.training;
+  }
+
+  /** The training step, an int64 scalar: the second half of stateless random seeds. */
+  public Operand<TInt64> step() {
+    return shared.step;
   }
 
   /** A seed for a random op of this scope, stable across runs for the same model seed and path. */
@@ -109,6 +130,37 @@ public final class LayerScope {
           "weight '" + key + "' is shared with shape " + variable.shape() + " but asked for " + shape);
     }
     return tf.identity(variable);
+  }
+
+  /**
+   * This scope's non-trainable variable called {@code name} (e.g. a moving average), filled with
+   * {@code initial}, created on first use and shared afterwards. Checkpoints save it; optimizers leave it.
+   *
+   * @return the variable itself, to assign to; read it through {@code tf.identity}
+   */
+  public Variable<TFloat32> state(String name, Shape shape, float initial) {
+    String key = path.isEmpty() ? name : path + "." + name;
+    Variable<TFloat32> variable = shared.states.get(key);
+    if (variable == null) {
+      Operand<TFloat32> init = shared.rootOps.fill(shared.rootOps.constant(shape.asArray()),
+          shared.rootOps.constant(initial));
+      variable = shared.rootOps.withName(key).variable(init);
+      shared.states.put(key, variable);
+    } else if (!variable.shape().equals(shape)) {
+      throw new IllegalStateException(
+          "state '" + key + "' is shared with shape " + variable.shape() + " but asked for " + shape);
+    }
+    return variable;
+  }
+
+  /** Adds an op that must run with every train step, e.g. a moving-average update. */
+  public void addUpdate(Op update) {
+    shared.updates.add(update);
+  }
+
+  /** All update ops added so far. */
+  public List<Op> updates() {
+    return Collections.unmodifiableList(shared.updates);
   }
 
   /** Adds a term to the model's loss, e.g. a weight penalty. */

@@ -42,8 +42,15 @@ public final class Optimizers {
       Operand<TFloat32> loss, List<Variable<TFloat32>> weights) {
     Ops tf = Ops.create(graph);
     Output<?>[] targets = weights.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
-    Output<?>[] gradients = graph.addGradients(loss.asOutput(), targets);
-    Ops step = tf.withSubScope("train");
+    Output<?>[] rawGradients = graph.addGradients(loss.asOutput(), targets);
+    // Weights are read through Identity, which aliases the variable's buffer. An update that ran while
+    // back-propagation still read the old weights (dX = dY·Wᵀ) would race, so every update waits for
+    // every gradient.
+    List<Op> gradients = new ArrayList<>();
+    for (Output<?> gradient : rawGradients) {
+      gradients.add(tf.identity(gradient));
+    }
+    Ops step = tf.withSubScope("train").withControlDependencies(gradients);
     List<Op> updates = new ArrayList<>();
     Variable<TFloat32> beta1Power = null;
     Variable<TFloat32> beta2Power = null;
@@ -54,7 +61,7 @@ public final class Optimizers {
     for (int i = 0; i < weights.size(); i++) {
       Variable<TFloat32> weight = weights.get(i);
       @SuppressWarnings("unchecked")
-      Operand<TFloat32> gradient = (Operand<TFloat32>) gradients[i];
+      Operand<TFloat32> gradient = (Operand<TFloat32>) gradients.get(i);
       updates.add(switch (type) {
         case SGD -> step.train.applyGradientDescent(weight, learningRate, gradient);
         case MOMENTUM -> step.train.applyMomentum(

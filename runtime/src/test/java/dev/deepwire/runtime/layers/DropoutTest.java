@@ -21,6 +21,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 class DropoutTest {
 
@@ -43,7 +44,8 @@ class DropoutTest {
     try (Graph g = new Graph(); Session s = new Session(g)) {
       Ops tf = Ops.create(g);
       Placeholder<TFloat32> flag = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-      LayerScope scope = LayerScope.root(tf, 17, flag);
+      Operand<TInt64> step = tf.placeholderWithDefault(tf.constant(0L), Shape.scalar());
+      LayerScope scope = LayerScope.root(tf, 17, flag, step);
       Operand<TFloat32> x = tf.constant(input);
       Operand<TFloat32> onesOut = new Dropout(0.5).call(scope.child("ones"),
           tf.ones(tf.constant(new long[] {1000, 100}), TFloat32.class));
@@ -76,8 +78,14 @@ class DropoutTest {
         assertTrue(general[i] == 0f || general[i] == 2f * flatIn[i], "at " + i);
       }
 
-      // A fresh mask each step.
-      assertFalse(Arrays.equals(dropped, run(s, onesOut, flag, 1f)));
+      // The mask is a function of the step: the same step repeats it, the next step draws a fresh one.
+      assertArrayEquals(dropped, run(s, onesOut, flag, 1f), 0f);
+      try (TFloat32 on = TFloat32.scalarOf(1f); TInt64 next = TInt64.scalarOf(1L);
+           Result r = s.runner().feed(flag, on).feed(step, next).fetch(onesOut).run()) {
+        float[] nextMask = new float[100_000];
+        ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(nextMask);
+        assertFalse(Arrays.equals(dropped, nextMask));
+      }
     }
   }
 

@@ -1,0 +1,132 @@
+package dev.deepwire.serving;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a {@link ModelServer} serves and how: its models (name → base folder of numbered SavedModel
+ * versions), address, batching, limits and polling.
+ *
+ * @param host the address bound; {@code 127.0.0.1} unless the server must be reachable from elsewhere
+ * @param port the port, 0 for any free one
+ * @param models base folders by model name; each holds versions {@code <base>/<n>/saved_model.pb}
+ * @param batching batching of models without their own entry in {@code modelBatching}
+ * @param modelBatching batching per model name
+ * @param maxBodyBytes larger request bodies get 413
+ * @param pollInterval how often base folders are scanned for new or removed versions
+ * @param shutdownTimeout how long closing waits for requests in flight
+ * @param httpThreads the most HTTP worker threads
+ * @param intraOpThreads TensorFlow threads inside one op of a session run
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    Map<String, Path> models,
+    BatchingConfig batching,
+    Map<String, BatchingConfig> modelBatching,
+    long maxBodyBytes,
+    Duration pollInterval,
+    Duration shutdownTimeout,
+    int httpThreads,
+    int intraOpThreads) {
+
+  public ServerConfig {
+    models = Map.copyOf(models);
+    modelBatching = Map.copyOf(modelBatching);
+    if (port < 0 || port > 65535 || maxBodyBytes < 1 || httpThreads < 8 || intraOpThreads < 1) {
+      throw new IllegalArgumentException("invalid server config: port " + port + ", maxBodyBytes " + maxBodyBytes
+          + ", httpThreads " + httpThreads + " (>= 8), intraOpThreads " + intraOpThreads);
+    }
+    for (String name : modelBatching.keySet()) {
+      if (!models.containsKey(name)) {
+        throw new IllegalArgumentException("batching is configured for unknown model '" + name + "'");
+      }
+    }
+  }
+
+  /** Starts a config with the defaults: 127.0.0.1:8501, no batching, 32 MiB bodies, polling every second. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The batching of model {@code name}. */
+  public BatchingConfig batchingOf(String name) {
+    return modelBatching.getOrDefault(name, batching);
+  }
+
+  /** Collects a {@link ServerConfig}. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port = 8501;
+    private final Map<String, Path> models = new LinkedHashMap<>();
+    private BatchingConfig batching = BatchingConfig.off();
+    private final Map<String, BatchingConfig> modelBatching = new LinkedHashMap<>();
+    private long maxBodyBytes = 32L << 20;
+    private Duration pollInterval = Duration.ofSeconds(1);
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private int httpThreads = 200;
+    private int intraOpThreads = Runtime.getRuntime().availableProcessors();
+
+    private Builder() {}
+
+    public Builder host(String value) {
+      this.host = value;
+      return this;
+    }
+
+    public Builder port(int value) {
+      this.port = value;
+      return this;
+    }
+
+    /** Serves the versions under {@code base} as model {@code name}. */
+    public Builder model(String name, Path base) {
+      models.put(name, base);
+      return this;
+    }
+
+    /** Batching of every model without its own. */
+    public Builder batching(BatchingConfig value) {
+      this.batching = value;
+      return this;
+    }
+
+    /** Batching of model {@code name}. */
+    public Builder batching(String name, BatchingConfig value) {
+      modelBatching.put(name, value);
+      return this;
+    }
+
+    public Builder maxBodyBytes(long value) {
+      this.maxBodyBytes = value;
+      return this;
+    }
+
+    public Builder pollInterval(Duration value) {
+      this.pollInterval = value;
+      return this;
+    }
+
+    public Builder shutdownTimeout(Duration value) {
+      this.shutdownTimeout = value;
+      return this;
+    }
+
+    public Builder httpThreads(int value) {
+      this.httpThreads = value;
+      return this;
+    }
+
+    public Builder intraOpThreads(int value) {
+      this.intraOpThreads = value;
+      return this;
+    }
+
+    public ServerConfig build() {
+      return new ServerConfig(host, port, models, batching, modelBatching, maxBodyBytes, pollInterval,
+          shutdownTimeout, httpThreads, intraOpThreads);
+    }
+  }
+}

@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
       DeepwireCli.EvaluateCommand.class,
       DeepwireCli.PredictCommand.class,
       ExportCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      SampleRequestCommand.class
     })
 public final class DeepwireCli implements Runnable {
 

@@ -6,6 +6,8 @@ import com.google.inject.Module;
 import com.google.inject.util.Types;
 import dev.deepwire.examples.Example;
 import dev.deepwire.examples.RunSettings;
+import dev.deepwire.examples.cnn.FashionCnn;
+import dev.deepwire.examples.cnn.FashionCnnModule;
 import dev.deepwire.examples.dnn.FashionDnn;
 import dev.deepwire.examples.dnn.FashionDnnModule;
 import dev.deepwire.examples.regression.WineRegression;
@@ -33,6 +35,7 @@ final class ExportCommand implements Callable<Integer> {
 
   private static final Map<String, Exportable> EXPORTABLE = Map.of(
       "dnn", new Exportable(new FashionDnnModule(), FashionDnn.class),
+      "cnn", new Exportable(new FashionCnnModule(), FashionCnn.class),
       "regression", new Exportable(new WineRegressionModule(), WineRegression.class));
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

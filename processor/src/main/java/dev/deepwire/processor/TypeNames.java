@@ -16,6 +16,7 @@ public final class TypeNames {
   public static final ClassName INITIALIZER = ClassName.get(ANNOTATIONS, "Initializer");
   public static final ClassName LOSS = ClassName.get(ANNOTATIONS, "Loss");
   public static final ClassName METRIC = ClassName.get(ANNOTATIONS, "Metric");
+  public static final ClassName OPTIMIZER_SETTINGS = ClassName.get(RUNTIME, "OptimizerSettings");
   public static final ClassName OPTIMIZER_TYPE = ClassName.get(ANNOTATIONS, "OptimizerType");
   public static final ClassName PADDING = ClassName.get(ANNOTATIONS, "Padding");
 

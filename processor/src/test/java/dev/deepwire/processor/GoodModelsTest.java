@@ -67,6 +67,22 @@ class GoodModelsTest {
   }
 
   @Test
+  void optimizerHyperParametersReachTheSignature() {
+    JavaFileObject net = Sources.source("Net", """
+        @Model(loss = MSE, optimizer = @Optimizer(value = OptimizerType.ADAMW, learningRate = 3e-4,
+            weightDecay = 0.05, clipNorm = 1.0, beta2 = 0.98))
+        public class Net {
+          @Input(shape = 4) Tensor x;
+          @Output @Dense(units = 1) Tensor y;
+        }
+        """);
+    Compilation compilation = Sources.compile(net);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.NetGraph").contentsAsUtf8String().contains(
+        ".optimizer(OptimizerSettings.of(OptimizerType.ADAMW, 3.0E-4).beta2(0.98).weightDecay(0.05).clipNorm(1.0))");
+  }
+
+  @Test
   void siameseSharesOneSubModel() {
     JavaFileObject tower = Sources.source("Tower", """
         @Model

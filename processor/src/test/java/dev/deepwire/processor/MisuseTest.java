@@ -412,6 +412,32 @@ class MisuseTest {
   }
 
   @Test
+  void optimizerBetaOutsideItsRange() {
+    assertError("""
+        @Model(loss = MSE,
+            optimizer = @Optimizer(value = OptimizerType.ADAM, beta1 = 1.0))
+        class Net {
+          @Input(shape = 4) Tensor x;
+          @Output @Dense(units = 1) Tensor y;
+        }
+        """, "[Optimizer.beta1] @Optimizer on 'Net' needs beta1 to be a value in [0, 1), but found beta1 = 1.0."
+        + " Use a value in [0, 1).", "beta1 = 1.0");
+  }
+
+  @Test
+  void negativeGradientClipNorm() {
+    assertError("""
+        @Model(loss = MSE,
+            optimizer = @Optimizer(clipNorm = -1))
+        class Net {
+          @Input(shape = 4) Tensor x;
+          @Output @Dense(units = 1) Tensor y;
+        }
+        """, "[Optimizer.clipNorm] @Optimizer on 'Net' needs clipNorm to be a value >= 0, but found clipNorm = -1.0."
+        + " Use a value >= 0.", "clipNorm = -1");
+  }
+
+  @Test
   void negativePenalty() {
     assertError("""
         @Model(loss = MSE)

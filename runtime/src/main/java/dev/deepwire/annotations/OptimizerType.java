@@ -1,14 +1,16 @@
 package dev.deepwire.annotations;
 
-/** Gradient-descent algorithms, implemented by {@code tensorflow-framework}'s optimizers. */
+/** Gradient-descent algorithms, built from TensorFlow's fused {@code Apply*} ops. */
 public enum OptimizerType {
   /** Plain stochastic gradient descent. */
   SGD,
-  /** SGD with momentum 0.9. */
+  /** SGD with momentum ({@link Optimizer#momentum()}, optionally Nesterov's). */
   MOMENTUM,
-  /** Adam (Kingma and Ba, 2015) with beta1 0.9, beta2 0.999, epsilon 1e-8. */
+  /** Adam (Kingma and Ba, 2015): {@link Optimizer#beta1()}, {@link Optimizer#beta2()}, epsilon. */
   ADAM,
-  /** RMSProp with decay 0.9. */
+  /** Adam with decoupled weight decay (Loshchilov and Hutter, 2019): {@link Optimizer#weightDecay()}. */
+  ADAMW,
+  /** RMSProp: {@link Optimizer#rho()}, epsilon. */
   RMSPROP,
   /** AdaGrad. */
   ADAGRAD

@@ -17,8 +17,7 @@ public record ModelSignature(
     String name,
     List<InputSpec> inputs,
     List<OutputSpec> outputs,
-    OptimizerType optimizer,
-    double learningRate,
+    OptimizerSettings optimizer,
     List<Metric> metrics) {
 
   public ModelSignature {
@@ -89,6 +88,11 @@ public record ModelSignature(
     }
   }
 
+  /** The optimizer's base learning rate. */
+  public double learningRate() {
+    return optimizer.learningRate();
+  }
+
   /** The input called {@code name}, if any. */
   public Optional<InputSpec> input(String name) {
     return inputs.stream().filter(i -> i.name().equals(name)).findFirst();
@@ -114,8 +118,7 @@ public record ModelSignature(
     private final String name;
     private final List<InputSpec> inputs = new ArrayList<>();
     private final List<OutputSpec> outputs = new ArrayList<>();
-    private OptimizerType optimizer = OptimizerType.ADAM;
-    private double learningRate = 1e-3;
+    private OptimizerSettings optimizer = OptimizerSettings.of(OptimizerType.ADAM, 1e-3);
     private final List<Metric> metrics = new ArrayList<>();
 
     private Builder(String name) {
@@ -136,8 +139,12 @@ public record ModelSignature(
 
     /** Sets the optimizer. */
     public Builder optimizer(OptimizerType type, double rate) {
-      this.optimizer = type;
-      this.learningRate = rate;
+      return optimizer(OptimizerSettings.of(type, rate));
+    }
+
+    /** Sets the optimizer with hyper-parameters besides the rate. */
+    public Builder optimizer(OptimizerSettings settings) {
+      this.optimizer = settings;
       return this;
     }
 
@@ -148,7 +155,7 @@ public record ModelSignature(
     }
 
     public ModelSignature build() {
-      return new ModelSignature(name, inputs, outputs, optimizer, learningRate, metrics);
+      return new ModelSignature(name, inputs, outputs, optimizer, metrics);
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deepwire.annotations.OptimizerType;
 import dev.deepwire.runtime.data.Dataset;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,8 @@ class OptimizerTrainingTest {
   private static final RuntimeOptions OPTIONS = new RuntimeOptions(3, 2, 1);
 
   @ParameterizedTest
-  @CsvSource({"SGD, 0.2, momentum", "MOMENTUM, 0.05, momentum", "ADAM, 0.05, m", "RMSPROP, 0.01, rms",
-      "ADAGRAD, 0.2, accumulator"})
+  @CsvSource({"SGD, 0.2, momentum", "MOMENTUM, 0.05, momentum", "ADAM, 0.05, m", "ADAMW, 0.05, m",
+      "RMSPROP, 0.01, rms", "ADAGRAD, 0.2, accumulator"})
   void everyOptimizerLearnsAndKeepsItsStateAsVariables(OptimizerType type, double rate, String slot) {
     Dataset train = TwoBlobsModel.blobs(400, 1);
     try (CompiledModel<TwoBlobsModel> model = CompiledModel.compile(new TwoBlobsModel(type, rate), OPTIONS)) {
@@ -27,6 +28,85 @@ class OptimizerTrainingTest {
       if (type != OptimizerType.SGD) {
         assertNotNull(model.graph().operation("hidden.kernel-" + slot), "slot variable of " + type);
       }
+    }
+  }
+
+  @Test
+  void nesterovMomentumLearnsToo() {
+    OptimizerSettings nesterov = OptimizerSettings.of(OptimizerType.MOMENTUM, 0.05).nesterov(true).momentum(0.8);
+    try (CompiledModel<TwoBlobsModel> model = CompiledModel.compile(new TwoBlobsModel(nesterov), OPTIONS)) {
+      model.trainer().fit(TwoBlobsModel.blobs(400, 1), FitOptions.builder().epochs(4).progressBar(false).build());
+      assertTrue(model.evaluator().evaluate(TwoBlobsModel.blobs(200, 2)).get("accuracy") > 0.9);
+    }
+  }
+
+  /** One SGD step at rate 1 moves each weight by minus its (clipped) gradient. */
+  private static Map<String, float[]> oneSgdStepDelta(OptimizerSettings settings) throws Exception {
+    try (CompiledModel<TwoBlobsModel> model = CompiledModel.compile(new TwoBlobsModel(settings), OPTIONS)) {
+      var before = Checkpoints.capture(model, Map.of()).values();
+      model.trainer().fit(TwoBlobsModel.blobs(32, 1),
+          FitOptions.builder().epochs(1).batchSize(32).shuffle(false).progressBar(false).build());
+      var after = Checkpoints.capture(model, Map.of()).values();
+      Map<String, float[]> delta = new java.util.TreeMap<>();
+      before.forEach((name, values) -> {
+        float[] d = new float[values.length];
+        for (int i = 0; i < d.length; i++) {
+          d[i] = after.get(name)[i] - values[i];
+        }
+        delta.put(name, d);
+      });
+      return delta;
+    }
+  }
+
+  @Test
+  void clipValueBoundsEveryGradientElement() throws Exception {
+    Map<String, float[]> free = oneSgdStepDelta(OptimizerSettings.of(OptimizerType.SGD, 1.0));
+    Map<String, float[]> clipped = oneSgdStepDelta(OptimizerSettings.of(OptimizerType.SGD, 1.0).clipValue(0.01));
+    free.forEach((name, d) -> {
+      for (int i = 0; i < d.length; i++) {
+        float expected = Math.max(-0.01f, Math.min(0.01f, d[i]));
+        assertEquals(expected, clipped.get(name)[i], 1e-6, name + "[" + i + "]");
+      }
+    });
+  }
+
+  @Test
+  void clipNormRescalesAllGradientsTogether() throws Exception {
+    Map<String, float[]> free = oneSgdStepDelta(OptimizerSettings.of(OptimizerType.SGD, 1.0));
+    double norm = Math.sqrt(free.values().stream()
+        .mapToDouble(d -> { double s = 0; for (float v : d) { s += v * v; } return s; }).sum());
+    double limit = norm / 4;
+    Map<String, float[]> clipped = oneSgdStepDelta(OptimizerSettings.of(OptimizerType.SGD, 1.0).clipNorm(limit));
+    free.forEach((name, d) -> {
+      for (int i = 0; i < d.length; i++) {
+        assertEquals(d[i] / 4, clipped.get(name)[i], 1e-6, name + "[" + i + "]");
+      }
+    });
+    Map<String, float[]> loose = oneSgdStepDelta(OptimizerSettings.of(OptimizerType.SGD, 1.0).clipNorm(norm * 2));
+    free.forEach((name, d) -> assertArrayEquals(d, loose.get(name), 1e-7f, "below the limit nothing changes"));
+  }
+
+  @Test
+  void adamWDecaysWeightsOnTopOfAdam() throws Exception {
+    OptimizerSettings adam = OptimizerSettings.of(OptimizerType.ADAM, 0.01);
+    OptimizerSettings adamW = OptimizerSettings.of(OptimizerType.ADAMW, 0.01).weightDecay(0.5);
+    float[][] before;
+    float[] afterAdam;
+    float[] afterAdamW;
+    try (CompiledModel<TwoBlobsModel> model = CompiledModel.compile(new TwoBlobsModel(adam), OPTIONS)) {
+      before = new float[][] {Checkpoints.capture(model, Map.of()).values().get("hidden.kernel")};
+      model.trainer().fit(TwoBlobsModel.blobs(32, 1), FitOptions.builder().epochs(1).batchSize(32).progressBar(false).build());
+      afterAdam = Checkpoints.capture(model, Map.of()).values().get("hidden.kernel");
+    }
+    try (CompiledModel<TwoBlobsModel> model = CompiledModel.compile(new TwoBlobsModel(adamW), OPTIONS)) {
+      model.trainer().fit(TwoBlobsModel.blobs(32, 1), FitOptions.builder().epochs(1).batchSize(32).progressBar(false).build());
+      afterAdamW = Checkpoints.capture(model, Map.of()).values().get("hidden.kernel");
+    }
+    // One step: AdamW = Adam's update applied to w * (1 - lr * decay).
+    for (int i = 0; i < afterAdam.length; i++) {
+      float adamStep = afterAdam[i] - before[0][i];
+      assertEquals(before[0][i] * (1 - 0.01f * 0.5f) + adamStep, afterAdamW[i], 1e-6, "kernel[" + i + "]");
     }
   }
 

@@ -24,10 +24,14 @@ final class TwoBlobsModel implements ModelGraph<TwoBlobsModel> {
   }
 
   TwoBlobsModel(OptimizerType optimizer, double learningRate) {
+    this(OptimizerSettings.of(optimizer, learningRate));
+  }
+
+  TwoBlobsModel(OptimizerSettings optimizer) {
     this.signature = ModelSignature.builder("TwoBlobs")
         .input("point", DType.FLOAT32, 2)
         .output("label", Loss.SPARSE_CATEGORICAL_CROSSENTROPY, "label", 1.0, 2)
-        .optimizer(optimizer, learningRate)
+        .optimizer(optimizer)
         .metrics(Metric.ACCURACY)
         .build();
   }

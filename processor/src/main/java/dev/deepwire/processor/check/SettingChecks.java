@@ -17,6 +17,7 @@ final class SettingChecks {
           + " learningRate = " + spec.learningRate() + ". Use a positive rate such as 1e-3.", spec.element(),
           spec.annotation(), "optimizer");
     }
+    optimizerSettings(spec, report);
     for (NodeSpec node : spec.nodes()) {
       if (node.layer() instanceof LayerConfig.DenseLayer dense) {
         penalty(node, "kernelL1", dense.kernelL1(), report);
@@ -39,5 +40,24 @@ final class SettingChecks {
           + attribute + " = " + value + ". Use 0 for no penalty or a small positive factor.", node.element(),
           node.annotation(), attribute);
     }
+  }
+
+  /** Each set {@code @Optimizer} hyper-parameter must be in its range. */
+  private static void optimizerSettings(ModelSpec spec, Report report) {
+    spec.optimizerSettings().forEach((name, value) -> {
+      if (!(value instanceof Double number)) {
+        return;
+      }
+      String expected = switch (name) {
+        case "momentum", "beta1", "beta2", "rho" -> number >= 0 && number < 1 ? null : "a value in [0, 1)";
+        case "epsilon" -> number > 0 ? null : "a value > 0";
+        default -> number >= 0 ? null : "a value >= 0"; // weightDecay, clipNorm, clipValue
+      };
+      if (expected != null) {
+        report.error("Optimizer." + name, "@Optimizer on '" + spec.simpleName() + "' needs " + name + " to be "
+            + expected + ", but found " + name + " = " + number + ". Use " + expected + ".", spec.element(),
+            spec.annotation(), "optimizer");
+      }
+    });
   }
 }

@@ -1,6 +1,7 @@
 package dev.deepwire.processor.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
@@ -14,6 +15,7 @@ import javax.lang.model.element.TypeElement;
  * @param nodes the layers in declaration order
  * @param loss the {@code Loss} constant name of {@code @Model.loss}
  * @param optimizer the {@code OptimizerType} constant name
+ * @param optimizerSettings the other {@code @Optimizer} settings that differ from their defaults, by name
  * @param metrics {@code Metric} constant names
  * @param element the model type, kept only to report errors on
  * @param annotation the {@code @Model} annotation, kept only to report errors on
@@ -27,6 +29,7 @@ public record ModelSpec(
     String loss,
     String optimizer,
     double learningRate,
+    Map<String, Object> optimizerSettings,
     List<String> metrics,
     TypeElement element,
     AnnotationMirror annotation) {
@@ -35,6 +38,7 @@ public record ModelSpec(
     simpleNames = List.copyOf(simpleNames);
     nodes = List.copyOf(nodes);
     metrics = List.copyOf(metrics);
+    optimizerSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(optimizerSettings));
   }
 
   /** The model's simple name. */

@@ -46,11 +46,13 @@ final class AnnotationReader {
   }
 
   double doubleValue(String name) {
-    return ((Number) raw(name)).doubleValue();
+    Object value = raw(name);
+    return value instanceof Number number ? number.doubleValue() : Double.parseDouble(value.toString());
   }
 
   boolean boolValue(String name) {
-    return (Boolean) raw(name);
+    Object value = raw(name);
+    return value instanceof Boolean bool ? bool : Boolean.parseBoolean(value.toString());
   }
 
   String string(String name) {

@@ -83,7 +83,8 @@ public final class ModelParser {
       AnnotationReader optimizer = new AnnotationReader(r.annotation("optimizer"));
       ModelSpec spec = new ModelSpec(packageName(), simpleNames(), sourceFile(),
           form == null ? Form.SEQUENTIAL : form, nodes, r.enumName("loss"), optimizer.enumName("value"),
-          optimizer.doubleValue("learningRate"), r.enumNames("metrics"), type, model);
+          optimizer.doubleValue("learningRate"), OptimizerSettingsReader.nonDefaults(optimizer),
+          r.enumNames("metrics"), type, model);
       return new ParsedModel(spec, report);
     }
 

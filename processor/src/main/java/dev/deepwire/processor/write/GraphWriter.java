@@ -10,6 +10,7 @@ import static dev.deepwire.processor.TypeNames.METRIC;
 import static dev.deepwire.processor.TypeNames.MODEL_GRAPH;
 import static dev.deepwire.processor.TypeNames.MODEL_SIGNATURE;
 import static dev.deepwire.processor.TypeNames.OPERAND_MAP;
+import static dev.deepwire.processor.TypeNames.OPTIMIZER_SETTINGS;
 import static dev.deepwire.processor.TypeNames.OPTIMIZER_TYPE;
 
 import com.palantir.javapoet.ClassName;
@@ -80,7 +81,15 @@ public final class GraphWriter {
       b.add("\n.output($S, $T.$L, $S, $L, $L)", output.name(), LOSS, loss, target,
           LayerCalls.literal(config.weight()), dims(model.shapes().get(output.name())));
     }
-    b.add("\n.optimizer($T.$L, $L)", OPTIMIZER_TYPE, spec.optimizer(), LayerCalls.literal(spec.learningRate()));
+    if (spec.optimizerSettings().isEmpty()) {
+      b.add("\n.optimizer($T.$L, $L)", OPTIMIZER_TYPE, spec.optimizer(), LayerCalls.literal(spec.learningRate()));
+    } else {
+      CodeBlock.Builder settings = CodeBlock.builder().add("$T.of($T.$L, $L)", OPTIMIZER_SETTINGS, OPTIMIZER_TYPE,
+          spec.optimizer(), LayerCalls.literal(spec.learningRate()));
+      spec.optimizerSettings().forEach((name, value) -> settings.add(".$L($L)", name,
+          value instanceof Double number ? LayerCalls.literal(number) : value));
+      b.add("\n.optimizer($L)", settings.build());
+    }
     if (!spec.metrics().isEmpty()) {
       b.add("\n.metrics($L)", spec.metrics().stream().map(m -> CodeBlock.of("$T.$L", METRIC, m))
           .collect(CodeBlock.joining(", ")));

@@ -95,6 +95,11 @@ public final class RestHandler extends Handler.Abstract {
     }
     response.setStatus(answer.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+    if (answer.status() >= 400 && method.equals("POST")) {
+      // An error can leave the request body unread, and Jetty then drops the connection after the reply;
+      // saying so keeps keep-alive clients from reusing it.
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
     response.write(true, ByteBuffer.wrap(answer.body()), callback);
     if (!api.equals("other")) {
       metrics.request(model, api, answer.status(), System.nanoTime() - start);

@@ -1,0 +1,141 @@
+package dev.deepwire.examples;
+
+import com.google.inject.Module;
+import dev.deepwire.examples.data.FashionMnist;
+import dev.deepwire.examples.data.TrainTest;
+import dev.deepwire.runtime.History;
+import dev.deepwire.runtime.LearningRateSchedule;
+import dev.deepwire.runtime.data.Dataset;
+import dev.deepwire.runtime.plots.ImageGrid;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * An example that classifies Fashion-MNIST images with model {@code M}: trains with cosine decay, reports
+ * test accuracy, saves the weights and a PNG grid of predictions. The {@code dnn} and {@code cnn}
+ * examples differ only in their model.
+ *
+ * @param <M> the annotated model class; its input is {@code image}, its output {@code label}
+ */
+public abstract class FashionClassifierExample<M> implements Example {
+
+  private static final int GRID_IMAGES = 36;
+
+  private final String name;
+  private final String description;
+  private final Supplier<Module> module;
+  private final Class<M> modelClass;
+
+  protected FashionClassifierExample(String name, String description, Supplier<Module> module, Class<M> modelClass) {
+    this.name = name;
+    this.description = description;
+    this.module = module;
+    this.modelClass = modelClass;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public int defaultEpochs() {
+    return 10;
+  }
+
+  @Override
+  public int defaultBatchSize() {
+    return 64;
+  }
+
+  @Override
+  public Map<String, Object> train(RunSettings settings) throws IOException {
+    TrainTest data = FashionMnist.load(settings.data());
+    try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
+      // Cosine decay to a tenth of Adam's rate: the last epochs settle instead of bouncing around.
+      History history = run.fit(data.train(), null, settings, LearningRateSchedule.cosineDecay(0.1));
+      run.save(settings, settings.epochs());
+      Map<String, Double> test = run.evaluator().evaluate(data.test());
+      Map<String, Object> report = Reports.training(name, settings, data, history);
+      report.put("train_loss", history.last().train().get("loss"));
+      report.put("train_accuracy", history.last().train().get("accuracy"));
+      report.put("test_loss", test.get("loss"));
+      report.put("test_accuracy", test.get("accuracy"));
+      report.put("model", settings.checkpoint().toString());
+      report.put("predictions_png", writePredictionGrid(run, data.test(), settings.out()).toString());
+      return report;
+    }
+  }
+
+  @Override
+  public Map<String, Object> evaluate(RunSettings settings) throws IOException {
+    TrainTest data = FashionMnist.load(settings.data());
+    try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
+      run.restore(settings, name);
+      Map<String, Double> test = run.evaluator().evaluate(data.test());
+      Map<String, Object> report = new LinkedHashMap<>();
+      report.put("example", name);
+      report.put("test_examples", data.test().size());
+      report.put("test_loss", test.get("loss"));
+      report.put("test_accuracy", test.get("accuracy"));
+      return report;
+    }
+  }
+
+  @Override
+  public List<String> predict(RunSettings settings, int count) throws IOException {
+    Dataset test = FashionMnist.load(settings.data()).test();
+    try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
+      run.restore(settings, name);
+      List<String> lines = new ArrayList<>();
+      for (int i = 0; i < Math.min(count, test.size()); i++) {
+        float[] scores = run.predictor().predict(test.floats(FashionMnist.IMAGE).example(i));
+        int predicted = argMax(scores);
+        int actual = test.ints(FashionMnist.LABEL).values()[i];
+        lines.add(String.format("#%d predicted %-11s (p=%.2f) actual %-11s %s", i,
+            FashionMnist.CLASS_NAMES.get(predicted), scores[predicted],
+            FashionMnist.CLASS_NAMES.get(actual), predicted == actual ? "ok" : "WRONG"));
+      }
+      return lines;
+    }
+  }
+
+  /** A PNG of the first test images with predicted and true labels, for a look at what it gets wrong. */
+  private static Path writePredictionGrid(ModelRun<?> run, Dataset test, Path out) throws IOException {
+    int n = Math.min(GRID_IMAGES, test.size());
+    float[][] images = new float[n][];
+    int[] actual = new int[n];
+    for (int i = 0; i < n; i++) {
+      images[i] = test.floats(FashionMnist.IMAGE).example(i);
+      actual[i] = test.ints(FashionMnist.LABEL).values()[i];
+    }
+    float[][] scores = run.predictor().predict(images);
+    int[] predicted = new int[n];
+    for (int i = 0; i < n; i++) {
+      predicted[i] = argMax(scores[i]);
+    }
+    Path png = out.resolve("predictions.png");
+    ImageGrid.write(png, images, predicted, actual, FashionMnist.CLASS_NAMES);
+    return png;
+  }
+
+  private static int argMax(float[] scores) {
+    int best = 0;
+    for (int i = 1; i < scores.length; i++) {
+      if (scores[i] > scores[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

@@ -14,6 +14,9 @@ public interface TrainingCallback {
   /** Before the first step of {@code epoch} (1-based). */
   default void onEpochBegin(TrainingContext context, int epoch) {}
 
+  /** Before each training step; {@code step} is the global step, 0-based. */
+  default void onBatchBegin(TrainingContext context, long step) {}
+
   /**
    * After each training step.
    *

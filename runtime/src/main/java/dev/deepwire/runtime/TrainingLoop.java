@@ -82,6 +82,8 @@ final class TrainingLoop implements TrainingContext {
           for (int batch = resumed ? start.batch() : 0; batch < stepsPerEpoch; batch++) {
             int from = batch * options.batchSize();
             int count = Math.min(options.batchSize(), train.size() - from);
+            long current = step;
+            callbacks.forEach(c -> c.onBatchBegin(this, current));
             lastRate = rateAt(step, epoch);
             rate.setFloat((float) lastRate);
             stepTensor.setLong(step);

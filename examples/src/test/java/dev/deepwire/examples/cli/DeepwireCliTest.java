@@ -51,6 +51,30 @@ class DeepwireCliTest {
   }
 
   @Test
+  void trainingAidsLeaveTheirFilesAndAReportThatEndsEarlyWhenNothingImproves(@TempDir Path out) throws Exception {
+    Path board = out.resolve("tb");
+    CliRun train = CliRun.of("train", "regression", "--epochs", "400", "--lr-schedule", "step", "--early-stopping", "2",
+        "--resume", "--tensorboard", board.toString(), "--json", "--no-progress", "--out", out.toString());
+    assertEquals(0, train.exitCode(), train.err());
+    assertTrue(train.json().get("train_seconds").asDouble() > 0);
+    assertTrue(java.nio.file.Files.size(out.resolve("loss.png")) > 5_000, "loss curve drawn");
+    assertTrue(java.nio.file.Files.exists(out.resolve("backup").resolve("last.dwckpt")), "backup kept");
+    try (var events = java.nio.file.Files.list(board.resolve("train"))) {
+      assertTrue(events.anyMatch(p -> p.getFileName().toString().startsWith("events.out.tfevents.")));
+    }
+    var backup = dev.deepwire.runtime.Checkpoints.read(out.resolve("backup").resolve("last.dwckpt"));
+    assertTrue(backup.epoch() < 400, "early stopping ended it at epoch " + backup.epoch());
+  }
+
+  @Test
+  void unknownScheduleIsAUsageError() {
+    CliRun run = CliRun.of("train", "regression", "--lr-schedule", "zigzag");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("unknown --lr-schedule 'zigzag'; use constant, cosine, step, exponential or"
+        + " warmup-cosine"), run.err());
+  }
+
+  @Test
   void unknownExampleIsAUsageError() {
     CliRun run = CliRun.of("train", "nope");
     assertEquals(2, run.exitCode());

@@ -21,6 +21,7 @@ public final class ProgressDisplay implements AutoCloseable {
         .setUpdateIntervalMillis(500)
         .setConsumer(new ConsoleProgressBarConsumer(System.err))
         .setUnit(" ex", 1)
+        .hideEta()
         .build();
   }
 
@@ -35,11 +36,11 @@ public final class ProgressDisplay implements AutoCloseable {
     return System.console() != null;
   }
 
-  /** {@code loss 0.4312 acc 0.8712}: short, so the bar fits an 80-column terminal. */
+  /** {@code loss 0.431 acc 0.871 lr 9.6e-04}: short, so the bar still shows on an 80-column terminal. */
   public static String format(Map<String, Double> metrics) {
     StringJoiner line = new StringJoiner(" ");
-    metrics.forEach((name, value) ->
-        line.add(name.replace("accuracy", "acc") + " " + String.format("%.4f", value)));
+    metrics.forEach((name, value) -> line.add(name.replace("accuracy", "acc") + " "
+        + (name.equals("lr") ? String.format("%.1e", value) : String.format("%.3f", value))));
     return line.toString();
   }
 

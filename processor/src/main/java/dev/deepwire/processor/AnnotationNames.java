@@ -28,11 +28,19 @@ public final class AnnotationNames {
   public static final String ZERO_PADDING = PACKAGE + "ZeroPadding";
   public static final String UP_SAMPLING = PACKAGE + "UpSampling";
   public static final String SPATIAL_DROPOUT = PACKAGE + "SpatialDropout";
+  public static final String SIMPLE_RNN = PACKAGE + "SimpleRNN";
+  public static final String LSTM = PACKAGE + "LSTM";
+  public static final String GRU = PACKAGE + "GRU";
+  public static final String EMBEDDING = PACKAGE + "Embedding";
+  public static final String MASKING = PACKAGE + "Masking";
+  /** A modifier of a recurrent layer, not a layer of its own. */
+  public static final String BIDIRECTIONAL = PACKAGE + "Bidirectional";
 
   /** The annotations that make a member a layer, {@code @Output} excluded. */
   public static final List<String> LAYERS =
       List.of(INPUT, DENSE, DROPOUT, FLATTEN, RESHAPE, ACTIVATION, CONCATENATE, ADD, CONV, CONV_TRANSPOSE, MAX_POOL,
-          AVG_POOL, GLOBAL_MAX_POOL, GLOBAL_AVG_POOL, BATCH_NORM, ZERO_PADDING, UP_SAMPLING, SPATIAL_DROPOUT);
+          AVG_POOL, GLOBAL_MAX_POOL, GLOBAL_AVG_POOL, BATCH_NORM, ZERO_PADDING, UP_SAMPLING, SPATIAL_DROPOUT, SIMPLE_RNN, LSTM,
+          GRU, EMBEDDING, MASKING);
 
   private AnnotationNames() {}
 }

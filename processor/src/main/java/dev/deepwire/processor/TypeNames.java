@@ -41,6 +41,14 @@ public final class TypeNames {
   public static final ClassName ZERO_PADDING = ClassName.get(LAYERS, "ZeroPadding");
   public static final ClassName UP_SAMPLING = ClassName.get(LAYERS, "UpSampling");
   public static final ClassName SPATIAL_DROPOUT = ClassName.get(LAYERS, "SpatialDropout");
+  public static final ClassName MERGE = ClassName.get(ANNOTATIONS, "Merge");
+  public static final ClassName RECURRENT = ClassName.get(LAYERS, "Recurrent");
+  public static final ClassName SIMPLE_RNN_CELL = ClassName.get(LAYERS, "SimpleRnnCell");
+  public static final ClassName LSTM_CELL = ClassName.get(LAYERS, "LstmCell");
+  public static final ClassName GRU_CELL = ClassName.get(LAYERS, "GruCell");
+  public static final ClassName BIDIRECTIONAL = ClassName.get(LAYERS, "Bidirectional");
+  public static final ClassName EMBEDDING = ClassName.get(LAYERS, "Embedding");
+  public static final ClassName MASKING = ClassName.get(LAYERS, "Masking");
 
   public static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
   public static final ClassName TFLOAT32 = ClassName.get("org.tensorflow.types", "TFloat32");

@@ -6,6 +6,7 @@ import dev.deepwire.processor.model.ModelSpec;
 import dev.deepwire.processor.model.NodeSpec;
 import dev.deepwire.processor.report.Report;
 import dev.deepwire.processor.shape.NamedShape;
+import dev.deepwire.processor.shape.RecurrentRules;
 import dev.deepwire.processor.shape.Shape;
 import dev.deepwire.processor.shape.ShapeResult;
 import dev.deepwire.processor.shape.ShapeRules;
@@ -87,6 +88,12 @@ final class ShapeInference {
       return SpatialRules.upSampling(name, up.factors(), ins.get(0));
     } else if (layer instanceof LayerConfig.SpatialDropoutLayer drop) {
       return SpatialRules.spatialDropout(name, drop.rate(), ins.get(0));
+    } else if (layer instanceof LayerConfig.RecurrentLayer rnn) {
+      return RecurrentRules.recurrent(rnn.label(), name, rnn.units(), rnn.returnSequences(), rnn.merge(), ins.get(0));
+    } else if (layer instanceof LayerConfig.EmbeddingLayer emb) {
+      return RecurrentRules.embedding(name, emb.vocabulary(), emb.dimension(), ins.get(0));
+    } else if (layer instanceof LayerConfig.MaskingLayer) {
+      return RecurrentRules.masking(name, ins.get(0));
     } else if (layer instanceof LayerConfig.IdentityLayer) {
       return ShapeResult.ok(ins.get(0).shape());
     } else if (layer instanceof LayerConfig.SubModelLayer sub) {

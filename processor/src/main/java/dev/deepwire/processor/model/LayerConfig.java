@@ -178,6 +178,46 @@ public sealed interface LayerConfig {
     }
   }
 
+  /**
+   * {@code @SimpleRNN}, {@code @LSTM} or {@code @GRU}, possibly {@code @Bidirectional}.
+   *
+   * @param kind {@code SIMPLE_RNN}, {@code LSTM} or {@code GRU}
+   * @param recurrentActivation the gates' activation (unused by SimpleRNN)
+   * @param unitForgetBias LSTM only
+   * @param resetAfter GRU only
+   * @param merge the {@code @Bidirectional} merge, or empty for one direction
+   */
+  record RecurrentLayer(String kind, int units, String activation, String recurrentActivation,
+      boolean returnSequences, boolean useBias, boolean unitForgetBias, boolean resetAfter, String merge)
+      implements LayerConfig {
+    /** This layer wrapped in {@code @Bidirectional(merge)}. */
+    public RecurrentLayer bidirectional(String how) {
+      return new RecurrentLayer(kind, units, activation, recurrentActivation, returnSequences, useBias,
+          unitForgetBias, resetAfter, how);
+    }
+
+    @Override
+    public String label() {
+      return kind.equals("SIMPLE_RNN") ? "@SimpleRNN" : "@" + kind;
+    }
+  }
+
+  /** {@code @Embedding}. */
+  record EmbeddingLayer(int vocabulary, int dimension, boolean maskZero) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@Embedding";
+    }
+  }
+
+  /** {@code @Masking}. */
+  record MaskingLayer(double value) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@Masking";
+    }
+  }
+
   /** A graph-form {@code @Output} without a layer annotation: its single input, as is. */
   record IdentityLayer() implements LayerConfig {
     @Override

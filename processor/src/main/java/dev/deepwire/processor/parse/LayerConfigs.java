@@ -9,6 +9,11 @@ import static dev.deepwire.processor.AnnotationNames.CONV_TRANSPOSE;
 import static dev.deepwire.processor.AnnotationNames.GLOBAL_AVG_POOL;
 import static dev.deepwire.processor.AnnotationNames.GLOBAL_MAX_POOL;
 import static dev.deepwire.processor.AnnotationNames.MAX_POOL;
+import static dev.deepwire.processor.AnnotationNames.EMBEDDING;
+import static dev.deepwire.processor.AnnotationNames.GRU;
+import static dev.deepwire.processor.AnnotationNames.LSTM;
+import static dev.deepwire.processor.AnnotationNames.MASKING;
+import static dev.deepwire.processor.AnnotationNames.SIMPLE_RNN;
 import static dev.deepwire.processor.AnnotationNames.SPATIAL_DROPOUT;
 import static dev.deepwire.processor.AnnotationNames.UP_SAMPLING;
 import static dev.deepwire.processor.AnnotationNames.ZERO_PADDING;
@@ -55,8 +60,24 @@ final class LayerConfigs {
       case ZERO_PADDING -> new LayerConfig.ZeroPaddingLayer(r.ints("value"));
       case UP_SAMPLING -> new LayerConfig.UpSamplingLayer(r.ints("value"));
       case SPATIAL_DROPOUT -> new LayerConfig.SpatialDropoutLayer(r.doubleValue("value"));
+      case SIMPLE_RNN -> new LayerConfig.RecurrentLayer("SIMPLE_RNN", r.intValue("units"), r.enumName("activation"),
+          "SIGMOID", r.boolValue("returnSequences"), r.boolValue("useBias"), false, false, "");
+      case LSTM -> new LayerConfig.RecurrentLayer("LSTM", r.intValue("units"), r.enumName("activation"),
+          r.enumName("recurrentActivation"), r.boolValue("returnSequences"), r.boolValue("useBias"),
+          r.boolValue("unitForgetBias"), false, "");
+      case GRU -> new LayerConfig.RecurrentLayer("GRU", r.intValue("units"), r.enumName("activation"),
+          r.enumName("recurrentActivation"), r.boolValue("returnSequences"), r.boolValue("useBias"), false,
+          r.boolValue("resetAfter"), "");
+      case EMBEDDING -> new LayerConfig.EmbeddingLayer(r.intValue("vocabulary"), r.intValue("dimension"),
+          r.boolValue("maskZero"));
+      case MASKING -> new LayerConfig.MaskingLayer(r.doubleValue("value"));
       default -> throw new IllegalArgumentException("not a layer annotation: " + annotationName);
     };
+  }
+
+  /** The merge of a {@code @Bidirectional} modifier. */
+  static String merge(AnnotationMirror mirror) {
+    return new AnnotationReader(mirror).enumName("merge");
   }
 
   static OutputConfig output(AnnotationMirror mirror) {

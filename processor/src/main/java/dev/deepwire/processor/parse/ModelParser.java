@@ -1,5 +1,6 @@
 package dev.deepwire.processor.parse;
 
+import static dev.deepwire.processor.AnnotationNames.BIDIRECTIONAL;
 import static dev.deepwire.processor.AnnotationNames.LAYERS;
 import static dev.deepwire.processor.AnnotationNames.MODEL;
 import static dev.deepwire.processor.AnnotationNames.OUTPUT;
@@ -217,7 +218,18 @@ public final class ModelParser {
         return;
       }
       AnnotationMirror layer = layers.get(0);
-      nodes.add(new NodeSpec(name, LayerConfigs.of(qualifiedName(layer), layer), inputs, outputConfig, member, layer));
+      LayerConfig config = LayerConfigs.of(qualifiedName(layer), layer);
+      Optional<AnnotationMirror> bidirectional = mirror(member, BIDIRECTIONAL);
+      if (bidirectional.isPresent()) {
+        if (!(config instanceof LayerConfig.RecurrentLayer recurrent)) {
+          report.error("Bidirectional.target", "@Bidirectional on '" + name + "' needs a recurrent layer (@SimpleRNN,"
+              + " @LSTM or @GRU), but found " + annotationName(layer) + ". Remove @Bidirectional, or make '" + name
+              + "' a recurrent layer.", member, bidirectional.get(), "");
+          return;
+        }
+        config = recurrent.bidirectional(LayerConfigs.merge(bidirectional.get()));
+      }
+      nodes.add(new NodeSpec(name, config, inputs, outputConfig, member, layer));
     }
 
     private NodeSpec last() {

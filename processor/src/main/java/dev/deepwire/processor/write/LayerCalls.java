@@ -57,6 +57,10 @@ final class LayerCalls {
         || layer instanceof LayerConfig.UpSamplingLayer
         || layer instanceof LayerConfig.SpatialDropoutLayer) {
       return CodeBlock.of("$L.call($L, $L)", SpatialLayerCalls.of(layer), scope, joined);
+    } else if (layer instanceof LayerConfig.RecurrentLayer
+        || layer instanceof LayerConfig.EmbeddingLayer
+        || layer instanceof LayerConfig.MaskingLayer) {
+      return CodeBlock.of("$L.call($L, $L)", RecurrentLayerCalls.of(layer), scope, joined);
     } else if (layer instanceof LayerConfig.IdentityLayer) {
       return CodeBlock.of("$L", joined);
     }

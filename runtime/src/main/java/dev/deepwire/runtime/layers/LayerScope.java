@@ -36,6 +36,7 @@ public final class LayerScope {
     final List<Op> updates = new ArrayList<>();
     final List<Operand<TFloat32>> losses = new ArrayList<>();
     final Map<Operand<TFloat32>, Operand<TFloat32>> logits = new IdentityHashMap<>();
+    final Map<Operand<TFloat32>, Operand<TFloat32>> masks = new IdentityHashMap<>();
 
     Shared(Ops rootOps, long seed, Operand<TFloat32> training, Operand<TInt64> step) {
       this.rootOps = rootOps;
@@ -117,10 +118,24 @@ public final class LayerScope {
    *     variable (TF 1.1.0 crashes differentiating {@code Square} of a variable directly)
    */
   public Operand<TFloat32> weight(String name, Shape shape, Initializer initializer) {
+    return weight(name, shape, (ops, seed) -> Initializers.create(ops, initializer, shape, seed));
+  }
+
+  /** Builds a weight's initial value on the root {@link Ops} from the weight's own seed. */
+  @FunctionalInterface
+  public interface WeightInit {
+    Operand<TFloat32> create(Ops rootOps, long seed);
+  }
+
+  /**
+   * This scope's weight called {@code name} with a custom initial value (e.g. LSTM's unit forget bias or an
+   * orthogonal recurrent kernel), created on first use and shared afterwards; read through {@code Identity}.
+   */
+  public Operand<TFloat32> weight(String name, Shape shape, WeightInit initializer) {
     String key = path.isEmpty() ? name : path + "." + name;
     Variable<TFloat32> variable = shared.weights.get(key);
     if (variable == null) {
-      Operand<TFloat32> init = Initializers.create(shared.rootOps, initializer, shape, seed(name));
+      Operand<TFloat32> init = initializer.create(shared.rootOps, seed(name));
       // Optimizer slot names are derived from the variable name and must not contain '/', hence the
       // root scope and a dotted name.
       variable = shared.rootOps.withName(key).variable(init);
@@ -179,6 +194,20 @@ public final class LayerScope {
   /** The logits recorded for {@code activated}, if a layer recorded any. */
   public Optional<Operand<TFloat32>> logitsOf(Operand<TFloat32> activated) {
     return Optional.ofNullable(shared.logits.get(activated));
+  }
+
+  /**
+   * Remembers which time steps of a sequence {@code output} are real: a float {@code [batch, time]} mask of
+   * ones and zeros (from {@code Embedding(maskZero)} or {@code Masking}), which recurrent layers consuming
+   * {@code output} honour.
+   */
+  public void recordMask(Operand<TFloat32> output, Operand<TFloat32> mask) {
+    shared.masks.put(output, mask);
+  }
+
+  /** The time-step mask recorded for {@code sequence}, if a layer recorded one. */
+  public Optional<Operand<TFloat32>> maskOf(Operand<TFloat32> sequence) {
+    return Optional.ofNullable(shared.masks.get(sequence));
   }
 
   /** All weights created so far, by dotted path. */

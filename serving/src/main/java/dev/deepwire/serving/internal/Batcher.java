@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -16,7 +17,8 @@ import java.util.function.IntConsumer;
  * Merges concurrent requests of one signature into one session run: a batch closes when it holds
  * {@code maxBatchSize} rows, when its first request has waited {@code batchTimeoutMicros}, or at once
  * when no other request is on its way (the shared {@code expected} counter says how many are being read).
- * A full queue refuses with 429.
+ * A request alone (nothing queued, running or being read) runs on its own thread instead, sparing the two
+ * thread hand-offs. A full queue refuses with 429.
  */
 public final class Batcher implements AutoCloseable {
 
@@ -27,6 +29,10 @@ public final class Batcher implements AutoCloseable {
   private final BlockingQueue<Task> queue;
   private final AtomicInteger expected;
   private final List<Thread> threads = new ArrayList<>();
+  /** Batches being run by the batch threads. */
+  private final AtomicInteger running = new AtomicInteger();
+  /** Whether a request runs on its own thread, claimed by {@link #claimAlone()}. */
+  private final AtomicBoolean alone = new AtomicBoolean();
   private volatile boolean closed;
 
   /** A request waiting for its batch. */
@@ -69,6 +75,25 @@ public final class Batcher implements AutoCloseable {
     return task.result();
   }
 
+  /**
+   * Claims a run of one request on the caller's thread, when it is the only request about: none queued, no
+   * batch running, none other being read ({@code expected} counts the caller) and no other such run. It saves
+   * the two thread hand-offs of a batch that could not have held more. Follow a claim with {@link #runAlone}.
+   */
+  public boolean claimAlone() {
+    return !closed && queue.isEmpty() && running.get() == 0 && expected.get() <= 1 && alone.compareAndSet(false, true);
+  }
+
+  /** Runs a request on the caller's thread after {@link #claimAlone()}, as a batch of its own. */
+  public Map<String, TensorValue> runAlone(Map<String, TensorValue> inputs, int rows) {
+    try {
+      batchSizes.accept(rows);
+      return runner.run(inputs);
+    } finally {
+      alone.set(false);
+    }
+  }
+
   private void work() {
     Task carried = null;
     List<Task> batch = new ArrayList<>();
@@ -101,7 +126,12 @@ public final class Batcher implements AutoCloseable {
           batch.add(next);
           rows += next.rows();
         }
-        run(batch, rows);
+        running.incrementAndGet();
+        try {
+          run(batch, rows);
+        } finally {
+          running.decrementAndGet();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;

@@ -171,7 +171,7 @@ public final class PredictJson {
   /** The response to {@code request}: {@code predictions} for rows, {@code outputs} for columns. */
   public static byte[] response(PredictRequest request, Map<String, TensorValue> outputs) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + 16 * request.rows());
-    try (JsonGenerator out = MAPPER.createGenerator(bytes)) {
+    try (JsonGenerator out = MAPPER.getFactory().createGenerator(bytes)) {
       out.writeStartObject();
       boolean single = outputs.size() == 1;
       if (request.rowFormat()) {

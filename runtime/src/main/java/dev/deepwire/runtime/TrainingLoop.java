@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tensorflow.Session;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -70,6 +72,8 @@ final class TrainingLoop implements TrainingContext {
          TInt64 stepTensor = TInt64.scalarOf(0L);
          BatchRunner runner = new BatchRunner(model.session(), ops, model.signature(), train, options.batchSize())) {
       long step = start.step();
+      Consumer<Session.Runner> withoutRate = r -> r.feed(ops.training(), trainingFlag).feed(ops.step(), stepTensor);
+      Consumer<Session.Runner> withRate = withoutRate.andThen(r -> r.feed(ops.learningRate(), rate));
       for (int epoch = start.epoch(); epoch <= options.epochs() && !stop; epoch++) {
         boolean resumed = epoch == start.epoch();
         MetricSums sums = resumed ? MetricSums.decode(runner.names(), start.sums()) : new MetricSums(runner.names());
@@ -85,10 +89,11 @@ final class TrainingLoop implements TrainingContext {
             long current = step;
             callbacks.forEach(c -> c.onBatchBegin(this, current));
             lastRate = rateAt(step, epoch);
+            // The graph's default rate is the model's: feed only a scheduled or scaled one.
+            boolean feedRate = options.learningRate().isPresent() || learningRateScale != 1.0;
             rate.setFloat((float) lastRate);
             stepTensor.setLong(step);
-            float[] values = runner.run(order, from, count, r -> r.feed(ops.training(), trainingFlag)
-                .feed(ops.step(), stepTensor).feed(ops.learningRate(), rate), true);
+            float[] values = runner.run(order, from, count, feedRate ? withRate : withoutRate, true);
             sums.add(values, count);
             afterBatch(step, sums, values, lastRate, count, bar);
             step++;

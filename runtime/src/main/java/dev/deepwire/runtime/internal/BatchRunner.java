@@ -5,7 +5,6 @@ import dev.deepwire.runtime.data.Dataset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.core.Placeholder;
@@ -53,14 +52,10 @@ public final class BatchRunner implements AutoCloseable {
     if (train) {
       runner.addTarget(ops.trainOp());
     }
-    for (Operand<TFloat32> value : ops.reported().values()) {
-      runner.fetch(value);
-    }
+    runner.fetch(ops.reportedVector());
     float[] values = new float[names.length];
     try (Result result = runner.run()) {
-      for (int i = 0; i < names.length; i++) {
-        values[i] = ((TFloat32) result.get(i)).getFloat();
-      }
+      ((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(values);
     }
     return values;
   }

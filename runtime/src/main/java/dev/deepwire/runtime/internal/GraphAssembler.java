@@ -114,7 +114,10 @@ public final class GraphAssembler {
         trainOp = tf.withName("train_step").withControlDependencies(stepOps).noOp();
       }
     }
-    return new ModelOps(inputs, targets, training, learningRate, step, outputs, reported, trainOp,
+    // Each fetched tensor costs a JNI round trip per step: fetch the scalars as one vector.
+    Operand<TFloat32> reportedVector = reported.isEmpty() ? null
+        : tf.withName("reported").stack(List.copyOf(reported.values()));
+    return new ModelOps(inputs, targets, training, learningRate, step, outputs, reported, reportedVector, trainOp,
         restoreSlots(graph, tf));
   }
 

@@ -19,6 +19,7 @@ import org.tensorflow.types.TInt64;
  * @param step the training step (int64, default 0) that keys the stateless random ops
  * @param outputs the model's outputs, by name
  * @param reported named per-batch scalars: {@code loss} and the metrics, in report order
+ * @param reportedVector the same scalars stacked into one vector, so a step fetches one tensor, not several
  * @param trainOp one optimizer step, or null for a model without loss
  * @param variables every variable, optimizer state included, with the ops that restore it
  */
@@ -30,6 +31,7 @@ public record ModelOps(
     Operand<TInt64> step,
     Map<String, Operand<TFloat32>> outputs,
     Map<String, Operand<TFloat32>> reported,
+    Operand<TFloat32> reportedVector,
     Op trainOp,
     List<VariableSlot> variables) {
 

@@ -1,5 +1,9 @@
 package dev.deepwire.benchmarks;
 
+import static dev.deepwire.benchmarks.Harness.median;
+import static dev.deepwire.benchmarks.Harness.option;
+import static dev.deepwire.benchmarks.Harness.time;
+
 import com.google.inject.Guice;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
@@ -13,14 +17,13 @@ import dev.deepwire.runtime.FitOptions;
 import dev.deepwire.runtime.RuntimeOptions;
 import dev.deepwire.runtime.data.Dataset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Times a training epoch of the generated {@code FashionDnn} (through Guice, {@code Trainer.fit}) against
- * the same network hand-written in TensorFlow Java, on the same data in one JVM, rounds interleaved so
- * that both see the same machine state. Prints each side's median epoch time and their ratio.
+ * the same network hand-written in TensorFlow Java, on the same data in one JVM, rounds interleaved (and
+ * the order alternated) so that both see the same machine state. Prints each side's median epoch time and their ratio.
  *
  * <p>Usage: {@code java -jar benchmarks/target/deepwire-benchmarks.jar [--data bundled|full|DIR]
  * [--rounds N] [--batch B]}
@@ -47,16 +50,21 @@ public final class GeneratedVsHandWritten {
       model.trainer().fit(train, oneEpoch); // warm-up: graph optimisation, oneDNN kernels, JIT
       baseline.epoch(train, batch, 0);
       for (int round = 1; round <= rounds; round++) {
-        long t0 = System.nanoTime();
-        model.trainer().fit(train, FitOptions.builder().epochs(1).batchSize(batch).seed(round)
-            .progressBar(false).build());
-        long t1 = System.nanoTime();
-        baseline.epoch(train, batch, round);
-        long t2 = System.nanoTime();
-        generated.add((t1 - t0) / 1e9);
-        handWritten.add((t2 - t1) / 1e9);
+        int seed = round;
+        Runnable handRound = () -> baseline.epoch(train, batch, seed);
+        Runnable generatedRound = () -> model.trainer().fit(train, FitOptions.builder().epochs(1).batchSize(batch)
+            .seed(seed).progressBar(false).build());
+        // Alternate which side goes first, so neither always inherits the other's garbage or cache state.
+        boolean generatedFirst = round % 2 == 1;
+        double baselineSeconds = generatedFirst ? 0 : time(handRound);
+        double generatedSeconds = time(generatedRound);
+        if (generatedFirst) {
+          baselineSeconds = time(handRound);
+        }
+        generated.add(generatedSeconds);
+        handWritten.add(baselineSeconds);
         System.out.printf(Locale.ROOT, "round %d: generated %.3f s, hand-written %.3f s%n",
-            round, generated.get(round - 1), handWritten.get(round - 1));
+            round, generatedSeconds, baselineSeconds);
       }
     }
     double g = median(generated);
@@ -67,21 +75,5 @@ public final class GeneratedVsHandWritten {
     System.out.printf(Locale.ROOT, "generated (Trainer.fit): median %.3f s/epoch = %.0f us/step%n", g, g / steps * 1e6);
     System.out.printf(Locale.ROOT, "hand-written TF Java:    median %.3f s/epoch = %.0f us/step%n", h, h / steps * 1e6);
     System.out.printf(Locale.ROOT, "ratio generated / hand-written = %.3f%n", g / h);
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-  }
-
-  private static String option(String[] args, String name, String fallback) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
   }
 }

@@ -1,5 +1,9 @@
 package dev.deepwire.benchmarks.cnn;
 
+import static dev.deepwire.benchmarks.Harness.median;
+import static dev.deepwire.benchmarks.Harness.option;
+import static dev.deepwire.benchmarks.Harness.time;
+
 import com.google.inject.Guice;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
@@ -13,7 +17,6 @@ import dev.deepwire.runtime.FitOptions;
 import dev.deepwire.runtime.RuntimeOptions;
 import dev.deepwire.runtime.data.Dataset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -77,27 +80,5 @@ public final class CnnGeneratedVsHandWritten {
     System.out.printf(Locale.ROOT, "hand-written TF Java:    median %.3f s/epoch = %.0f us/step = %.0f examples/s%n",
         h, h / steps * 1e6, train.size() / h);
     System.out.printf(Locale.ROOT, "ratio generated / hand-written = %.3f%n", g / h);
-  }
-
-  private static double time(Runnable work) {
-    long t0 = System.nanoTime();
-    work.run();
-    return (System.nanoTime() - t0) / 1e9;
-  }
-
-  private static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-  }
-
-  private static String option(String[] args, String name, String fallback) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
   }
 }

@@ -1,111 +1,31 @@
 package dev.deepwire.benchmarks;
 
-import dev.deepwire.runtime.data.Dataset;
-import dev.deepwire.runtime.data.FloatColumn;
-import dev.deepwire.runtime.data.IntColumn;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.framework.optimizers.Adam;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.op.nn.LeakyRelu;
-import org.tensorflow.op.random.RandomUniform;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
- * The network of {@code FashionDnn} written directly against TensorFlow Java, the way a competent TF
- * Java user would: the baseline the generated model is measured against.
- *
- * <p>784 → 256 ReLU → dropout 0.2 → 128 leaky ReLU (0.1) → dropout 0.2 → 64 ReLU → 10 softmax, Adam 1e-3,
- * softmax cross-entropy on one-hot labels; one feed tensor per batch; loss and accuracy fetched every step,
- * as the generated model's trainer reports them.
+ * The network of {@code FashionDnn} written directly against TensorFlow Java: 784 → 256 ReLU → dropout
+ * 0.2 → 128 leaky ReLU (0.1) → dropout 0.2 → 64 ReLU → 10 softmax, Glorot-uniform weights.
  */
-final class HandWrittenFashionDnn implements AutoCloseable {
-
-  private final Graph graph = new Graph();
-  private final Session session;
-  private final Placeholder<TFloat32> images;
-  private final Placeholder<TInt32> labels;
-  private final PlaceholderWithDefault<TFloat32> training;
-  private final Operand<TFloat32> loss;
-  private final Operand<TFloat32> accuracy;
-  private final Op train;
+final class HandWrittenFashionDnn extends HandWrittenFashionTrainer {
 
   HandWrittenFashionDnn(long seed, int threads) {
-    Ops tf = Ops.create(graph);
-    images = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 28, 28)));
-    labels = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-    training = tf.placeholderWithDefault(tf.constant(0f), Shape.scalar());
+    super(HandWrittenFashionDnn::logits, seed, threads);
+  }
+
+  private static Operand<TFloat32> logits(Ops tf, Operand<TFloat32> images, Operand<TFloat32> training, long seed) {
     Operand<TFloat32> x = tf.reshape(images, tf.constant(new long[] {-1, 784}));
-    x = tf.nn.relu(dense(tf, x, 784, 256, seed, "d1"));
-    x = dropout(tf, x, 0.2f, seed + 1);
-    x = tf.nn.leakyRelu(dense(tf, x, 256, 128, seed + 2, "d2"), LeakyRelu.alpha(0.1f));
-    x = dropout(tf, x, 0.2f, seed + 3);
-    x = tf.nn.relu(dense(tf, x, 128, 64, seed + 4, "d3"));
-    Operand<TFloat32> logits = dense(tf, x, 64, 10, seed + 5, "d4");
-    Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(10), tf.constant(1f), tf.constant(0f));
-    loss = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
-    accuracy = tf.math.mean(tf.dtypes.cast(tf.math.equal(
-        tf.math.argMax(logits, tf.constant(1), TInt32.class), labels), TFloat32.class), tf.constant(0));
-    train = new Adam(graph, 1e-3f).minimize(loss);
-    session = new Session(graph, ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(1).build());
-    session.initialize();
+    x = tf.nn.relu(dense(tf, x, 784, 256, glorot(784, 256), seed, "d1"));
+    x = dropout(tf, x, training, 0.2f, seed + 1);
+    x = tf.nn.leakyRelu(dense(tf, x, 256, 128, glorot(256, 128), seed + 2, "d2"), LeakyRelu.alpha(0.1f));
+    x = dropout(tf, x, training, 0.2f, seed + 3);
+    x = tf.nn.relu(dense(tf, x, 128, 64, glorot(128, 64), seed + 4, "d3"));
+    return dense(tf, x, 64, 10, glorot(64, 10), seed + 5, "d4");
   }
 
-  private static Operand<TFloat32> dense(Ops tf, Operand<TFloat32> x, int in, int out, long seed, String name) {
-    float limit = (float) Math.sqrt(6.0 / (in + out));
-    Operand<TFloat32> init = tf.math.mul(tf.math.sub(tf.random.randomUniform(tf.constant(new long[] {in, out}),
-        TFloat32.class, RandomUniform.seed(seed), RandomUniform.seed2(1L)), tf.constant(0.5f)), tf.constant(2 * limit));
-    Operand<TFloat32> w = tf.withName(name + ".kernel").variable(init);
-    Operand<TFloat32> b = tf.withName(name + ".bias").variable(tf.fill(tf.constant(new long[] {out}), tf.constant(0f)));
-    return tf.nn.biasAdd(tf.linalg.matMul(x, tf.identity(w)), tf.identity(b));
-  }
-
-  private Operand<TFloat32> dropout(Ops tf, Operand<TFloat32> x, float rate, long seed) {
-    Operand<TFloat32> keep = tf.math.sub(tf.constant(1f), tf.math.mul(tf.constant(rate), training));
-    Operand<TFloat32> noise = tf.random.randomUniform(tf.shape(x), TFloat32.class,
-        RandomUniform.seed(seed), RandomUniform.seed2(2L));
-    return tf.math.div(tf.math.mul(x, tf.math.floor(tf.math.add(keep, noise))), keep);
-  }
-
-  /** One shuffled epoch; returns the mean training loss (the accuracy is computed as the trainer does). */
-  double epoch(Dataset data, int batchSize, long seed) {
-    FloatColumn image = data.floats("image");
-    IntColumn label = data.ints("label");
-    int[] order = Dataset.permutation(data.size(), seed);
-    float[] imageBatch = new float[batchSize * 784];
-    int[] labelBatch = new int[batchSize];
-    double sum = 0;
-    double correct = 0;
-    try (TFloat32 on = TFloat32.scalarOf(1f)) {
-      for (int from = 0; from < order.length; from += batchSize) {
-        int n = Math.min(batchSize, order.length - from);
-        image.gather(order, from, n, imageBatch);
-        label.gather(order, from, n, labelBatch);
-        try (TFloat32 x = TFloat32.tensorOf(Shape.of(n, 28, 28), DataBuffers.of(imageBatch, true, false).narrow(n * 784L));
-             TInt32 y = TInt32.tensorOf(Shape.of(n), DataBuffers.of(labelBatch, true, false).narrow(n));
-             Result r = session.runner().feed(images, x).feed(labels, y).feed(training, on)
-                 .addTarget(train).fetch(loss).fetch(accuracy).run()) {
-          sum += ((TFloat32) r.get(0)).getFloat() * n;
-          correct += ((TFloat32) r.get(1)).getFloat() * n;
-        }
-      }
-    }
-    return sum / order.length;
-  }
-
-  @Override
-  public void close() {
-    session.close();
-    graph.close();
+  private static double glorot(int in, int out) {
+    return Math.sqrt(6.0 / (in + out));
   }
 }

@@ -12,6 +12,7 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -107,9 +108,10 @@ public final class Predictor<M> {
           TFloat32 values = (TFloat32) result.get(o);
           int width = Math.toIntExact(values.shape().size() / count);
           float[][] rows = results.get(names.get(o));
+          FloatDataBuffer data = values.asRawTensor().data().asFloats();
           for (int r = 0; r < count; r++) {
             rows[from + r] = new float[width];
-            values.asRawTensor().data().asFloats().offset((long) r * width).read(rows[from + r]);
+            data.offset((long) r * width).read(rows[from + r]);
           }
         }
       }
@@ -126,18 +128,23 @@ public final class Predictor<M> {
     }
     int width = spec.size();
     if (spec.dtype() == DType.INT32) {
-      TInt32 tensor = TInt32.tensorOf(Shape.of(dims));
+      int[] ids = new int[count * width];
       for (int r = 0; r < count; r++) {
         for (int j = 0; j < width; j++) {
-          tensor.asRawTensor().data().asInts().setInt(Math.round(rows[from + r][j]), (long) r * width + j);
+          ids[r * width + j] = Math.round(rows[from + r][j]);
         }
       }
+      TInt32 tensor = TInt32.tensorOf(Shape.of(dims));
+      tensor.asRawTensor().data().asInts().write(ids);
       return tensor;
     }
-    TFloat32 tensor = TFloat32.tensorOf(Shape.of(dims));
+    // Rows are packed on the heap and written to native memory in one call, as the trainer's feeder does.
+    float[] packed = new float[count * width];
     for (int r = 0; r < count; r++) {
-      tensor.asRawTensor().data().asFloats().offset((long) r * width).write(rows[from + r]);
+      System.arraycopy(rows[from + r], 0, packed, r * width, width);
     }
+    TFloat32 tensor = TFloat32.tensorOf(Shape.of(dims));
+    tensor.asRawTensor().data().asFloats().write(packed);
     return tensor;
   }
 

@@ -21,10 +21,6 @@ public final class ActivationLayer {
 
   /** Builds the layer on {@code input} under {@code scope}. */
   public Operand<TFloat32> call(LayerScope scope, Operand<TFloat32> input) {
-    Operand<TFloat32> out = Activations.apply(scope.tf(), function, alpha, input);
-    if (Activations.hasLogits(function)) {
-      scope.recordLogits(out, input);
-    }
-    return out;
+    return Activations.apply(scope, function, alpha, input);
   }
 }

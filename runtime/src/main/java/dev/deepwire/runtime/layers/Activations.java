@@ -32,6 +32,18 @@ public final class Activations {
     };
   }
 
+  /**
+   * Applies {@code fn} to {@code z} under {@code scope} and, for softmax and sigmoid, records {@code z} as
+   * the output's logits so losses can use the stable fused forms. Every layer with an activation ends here.
+   */
+  public static Operand<TFloat32> apply(LayerScope scope, ActivationFunction fn, double alpha, Operand<TFloat32> z) {
+    Operand<TFloat32> out = apply(scope.tf(), fn, alpha, z);
+    if (hasLogits(fn)) {
+      scope.recordLogits(out, z);
+    }
+    return out;
+  }
+
   /** Whether losses prefer the pre-activation (logits) of this function for numerical stability. */
   public static boolean hasLogits(ActivationFunction fn) {
     return fn == ActivationFunction.SOFTMAX || fn == ActivationFunction.SIGMOID;

@@ -92,11 +92,7 @@ public final class Conv {
     if (useBias) {
       z = tf.nn.biasAdd(z, scope.weight("bias", Shape.of(filters), biasInitializer));
     }
-    Operand<TFloat32> out = Activations.apply(tf, activation, alpha, z);
-    if (Activations.hasLogits(activation)) {
-      scope.recordLogits(out, z);
-    }
-    return out;
+    return Activations.apply(scope, activation, alpha, z);
   }
 
   /** {@code [k1, ..., kn, c, f]} with {@code d - 1} zeros between taps: {@code [(k1 - 1) d1 + 1, ..., c, f]}. */

@@ -69,11 +69,7 @@ public final class ConvTranspose {
     if (useBias) {
       z = tf.nn.biasAdd(z, scope.weight("bias", Shape.of(filters), biasInitializer));
     }
-    Operand<TFloat32> out = Activations.apply(tf, activation, alpha, z);
-    if (Activations.hasLogits(activation)) {
-      scope.recordLogits(out, z);
-    }
-    return out;
+    return Activations.apply(scope, activation, alpha, z);
   }
 
   /** Collects a transposed convolution's settings; each has the default of {@code @ConvTranspose}. */

@@ -68,11 +68,7 @@ public final class Dense {
       z = tf.nn.biasAdd(z, scope.weight("bias", Shape.of(units), biasInitializer));
     }
     addPenalties(scope, tf, kernel);
-    Operand<TFloat32> out = Activations.apply(tf, activation, alpha, z);
-    if (Activations.hasLogits(activation)) {
-      scope.recordLogits(out, z);
-    }
-    return out;
+    return Activations.apply(scope, activation, alpha, z);
   }
 
   private void addPenalties(LayerScope scope, Ops tf, Operand<TFloat32> kernel) {

@@ -78,20 +78,25 @@ public final class GraphAssembler {
         target = floatInputs.get(spec.target());
       } else {
         Placeholder<?> placeholder = spec.loss() == Loss.SPARSE_CATEGORICAL_CROSSENTROPY
-            ? placeholder(tf, "target." + spec.name(), DType.INT32, new int[0])
+            ? placeholder(tf, "target." + spec.name(), DType.INT32, classIndexShape(spec.shape()))
             : placeholder(tf, "target." + spec.name(), DType.FLOAT32, spec.shape());
         targets.put(spec.name(), placeholder);
         target = placeholder;
       }
       Ops named = tf.withSubScope("loss." + spec.name());
-      Operand<TFloat32> loss = Losses.build(named, spec.loss(), output, logits, target);
+      // A mask on a categorical output (a sequence decoder's padded steps) keeps those positions out of the
+      // loss and the accuracy. Other losses keep averaging every element, as before masks existed.
+      Optional<Operand<TFloat32>> mask = spec.loss() == Loss.SPARSE_CATEGORICAL_CROSSENTROPY
+          || spec.loss() == Loss.CATEGORICAL_CROSSENTROPY ? root.maskOf(raw) : Optional.empty();
+      Operand<TFloat32> loss = Losses.build(named, spec.loss(), output, logits, target, mask);
       lossTerms.add(spec.weight() == 1.0 ? loss : tf.math.mul(loss, tf.constant((float) spec.weight())));
       if (severalLosses) {
         reported.put(spec.name() + "_loss", loss);
       }
       for (Metric metric : signature.metrics()) {
         String key = (severalLosses ? spec.name() + "_" : "") + metric.name().toLowerCase();
-        reported.put(key, Metrics.build(named, metric, spec.loss(), output, target));
+        reported.put(key, Metrics.build(named, metric, spec.loss(), output, target,
+            metric == Metric.ACCURACY ? mask : Optional.empty()));
       }
     }
 
@@ -119,6 +124,11 @@ public final class GraphAssembler {
         : tf.withName("reported").stack(List.copyOf(reported.values()));
     return new ModelOps(inputs, targets, training, learningRate, step, outputs, reported, reportedVector, trainOp,
         restoreSlots(graph, tf));
+  }
+
+  /** Sparse targets are class indices: the output's example shape without its class axis. */
+  private static int[] classIndexShape(int[] outputShape) {
+    return java.util.Arrays.copyOf(outputShape, Math.max(0, outputShape.length - 1));
   }
 
   private static Placeholder<?> placeholder(Ops tf, String name, DType dtype, int[] exampleShape) {

@@ -1,5 +1,6 @@
 package dev.deepwire.runtime.layers;
 
+import dev.deepwire.annotations.AttentionScore;
 import dev.deepwire.annotations.Initializer;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -12,9 +13,9 @@ import org.tensorflow.types.TFloat32;
  * Attention of a query over a memory of encoder outputs, as sequence decoders use it at every step.
  *
  * <ul>
- *   <li>{@link Score#ADDITIVE} (Bahdanau et al. 2015): {@code score_t = vᵀ tanh(W_q q + W_k k_t)}, weights
+ *   <li>{@code ADDITIVE} (Bahdanau et al. 2015): {@code score_t = vᵀ tanh(W_q q + W_k k_t)}, weights
  *       {@code queryKernel [query, units]}, {@code keyKernel [key, units]}, {@code scoreVector [units]}.
- *   <li>{@link Score#MULTIPLICATIVE} (Luong et al. 2015, "general"): {@code score_t = qᵀ W k_t}, weight
+ *   <li>{@code MULTIPLICATIVE} (Luong et al. 2015, "general"): {@code score_t = qᵀ W k_t}, weight
  *       {@code kernel [query, key]}.
  * </ul>
  *
@@ -24,30 +25,27 @@ import org.tensorflow.types.TFloat32;
  * the memory, so {@link #over} computes it once and every decoder step reuses it.
  *
  * <pre>{@code
- * Attention.Memory memory = new Attention(Score.ADDITIVE, 64).over(scope.child("attention"), encoded, mask);
+ * Attention.Memory memory = new Attention(ADDITIVE, 64).over(scope.child("attention"), encoded, mask);
  * Attention.Attended step = memory.attend(decoderState);   // context [batch, key], weights [batch, time]
  * }</pre>
  */
 public final class Attention {
 
-  /** How a query and a memory row are scored. */
-  public enum Score {
-    ADDITIVE,
-    MULTIPLICATIVE
-  }
-
   /** A padded step's score: far below any real score, so its softmax weight underflows to exactly 0. */
   private static final float MASKED_SCORE = -1e9f;
 
-  private final Score score;
+  private final AttentionScore score;
   private final int units;
 
   /**
    * @param score the scoring function
    * @param units the width of the additive score's hidden layer (ignored by the multiplicative score)
    */
-  public Attention(Score score, int units) {
-    if (score == Score.ADDITIVE && units < 1) {
+  public Attention(AttentionScore score, int units) {
+    if (score == AttentionScore.NONE) {
+      throw new IllegalArgumentException("attention needs a score, got NONE");
+    }
+    if (score == AttentionScore.ADDITIVE && units < 1) {
       throw new IllegalArgumentException("additive attention needs units >= 1, got " + units);
     }
     this.score = score;
@@ -72,7 +70,7 @@ public final class Attention {
     long time = shape.get(1);
     long key = shape.get(2);
     Operand<TFloat32> projectedKeys = null;
-    if (score == Score.ADDITIVE) {
+    if (score == AttentionScore.ADDITIVE) {
       Operand<TFloat32> keyKernel = scope.weight("keyKernel", Shape.of(key, units), Initializer.GLOROT_UNIFORM);
       Operand<TFloat32> rows = tf.reshape(memory, tf.constant(new long[] {-1, key}));
       projectedKeys = tf.reshape(tf.linalg.matMul(rows, keyKernel), tf.constant(new long[] {-1, time, units}));
@@ -111,7 +109,7 @@ public final class Attention {
             + " got " + q);
       }
       Ops tf = scope.tf();
-      Operand<TFloat32> scores = score == Score.ADDITIVE ? additive(tf, query) : multiplicative(tf, query);
+      Operand<TFloat32> scores = score == AttentionScore.ADDITIVE ? additive(tf, query) : multiplicative(tf, query);
       if (mask != null) {
         Operand<TFloat32> padding = tf.math.sub(tf.constant(1f), mask);
         scores = tf.math.add(tf.math.mul(scores, mask), tf.math.mul(padding, tf.constant(MASKED_SCORE)));

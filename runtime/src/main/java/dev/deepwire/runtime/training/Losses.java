@@ -28,22 +28,69 @@ public final class Losses {
    */
   public static Operand<TFloat32> build(
       Ops tf, Loss loss, Operand<TFloat32> output, Optional<Operand<TFloat32>> logits, Operand<?> target) {
+    return build(tf, loss, output, logits, target, Optional.empty());
+  }
+
+  /**
+   * The same, with a {@code mask} over the output's positions (all axes but the last; 1 = counts): the loss
+   * is then the mean over the positions that count. Only the categorical losses take a mask.
+   */
+  public static Operand<TFloat32> build(Ops tf, Loss loss, Operand<TFloat32> output,
+      Optional<Operand<TFloat32>> logits, Operand<?> target, Optional<Operand<TFloat32>> mask) {
+    if (mask.isPresent()) {
+      if (loss != Loss.SPARSE_CATEGORICAL_CROSSENTROPY && loss != Loss.CATEGORICAL_CROSSENTROPY) {
+        throw new IllegalArgumentException("a masked output needs a categorical loss, got " + loss);
+      }
+      Operand<TFloat32> dense = loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY
+          ? oneHot(tf, output, target) : floats(target);
+      return maskedMean(tf, positionCrossentropy(tf, output, logits, dense), mask.get());
+    }
     return switch (loss) {
       case NONE -> throw new IllegalArgumentException("Loss.NONE has no math");
       case MSE -> meanAll(tf, tf.math.square(tf.math.sub(output, floats(target))));
       case MAE -> meanAll(tf, tf.math.abs(tf.math.sub(output, floats(target))));
       case BINARY_CROSSENTROPY -> binaryCrossentropy(tf, output, logits, floats(target));
       case CATEGORICAL_CROSSENTROPY -> categoricalCrossentropy(tf, output, logits, floats(target));
-      case SPARSE_CATEGORICAL_CROSSENTROPY -> {
-        long classes = output.shape().get(output.shape().numDimensions() - 1);
-        // TF 1.1.0 has no gradient for SparseSoftmaxCrossEntropyWithLogits: one-hot, then the dense op.
-        @SuppressWarnings("unchecked")
-        Operand<TInt32> indices = (Operand<TInt32>) target;
-        Operand<TFloat32> oneHot =
-            tf.oneHot(indices, tf.constant((int) classes), tf.constant(1f), tf.constant(0f));
-        yield categoricalCrossentropy(tf, output, logits, oneHot);
-      }
+      case SPARSE_CATEGORICAL_CROSSENTROPY -> output.shape().numDimensions() > 2
+          ? Losses.meanAll(tf, positionCrossentropy(tf, output, logits, oneHot(tf, output, target)))
+          : categoricalCrossentropy(tf, output, logits, oneHot(tf, output, target));
     };
+  }
+
+  /** TF 1.1.0 has no gradient for SparseSoftmaxCrossEntropyWithLogits: one-hot, then the dense op. */
+  private static Operand<TFloat32> oneHot(Ops tf, Operand<TFloat32> output, Operand<?> target) {
+    long classes = output.shape().get(output.shape().numDimensions() - 1);
+    @SuppressWarnings("unchecked")
+    Operand<TInt32> indices = (Operand<TInt32>) target;
+    return tf.oneHot(indices, tf.constant((int) classes), tf.constant(1f), tf.constant(0f));
+  }
+
+  /**
+   * The cross-entropy at every position of an output of any rank (all axes but the last), shaped like the
+   * output without its class axis. The fused op wants rank 2, so positions are flattened and put back.
+   */
+  private static Operand<TFloat32> positionCrossentropy(
+      Ops tf, Operand<TFloat32> output, Optional<Operand<TFloat32>> logits, Operand<TFloat32> target) {
+    long classes = output.shape().get(output.shape().numDimensions() - 1);
+    Operand<TInt32> positions = tf.slice(tf.shape(output), tf.constant(new int[] {0}),
+        tf.constant(new int[] {output.shape().numDimensions() - 1}));
+    Operand<TFloat32> flatTarget = tf.reshape(target, tf.constant(new long[] {-1, classes}));
+    Operand<TFloat32> perPosition;
+    if (logits.isPresent()) {
+      perPosition = tf.nn.softmaxCrossEntropyWithLogits(
+          tf.reshape(logits.get(), tf.constant(new long[] {-1, classes})), flatTarget).loss();
+    } else {
+      Operand<TFloat32> clipped = clip(tf, tf.reshape(output, tf.constant(new long[] {-1, classes})));
+      perPosition = tf.math.neg(tf.sum(tf.math.mul(flatTarget, tf.math.log(clipped)), tf.constant(-1)));
+    }
+    return tf.reshape(perPosition, positions);
+  }
+
+  /** {@code sum(x * mask) / max(1, sum(mask))} over every element. */
+  static Operand<TFloat32> maskedMean(Ops tf, Operand<TFloat32> x, Operand<TFloat32> mask) {
+    Operand<TFloat32> total = tf.sum(tf.reshape(tf.math.mul(x, mask), tf.constant(new int[] {-1})), tf.constant(0));
+    Operand<TFloat32> count = tf.sum(tf.reshape(mask, tf.constant(new int[] {-1})), tf.constant(0));
+    return tf.math.div(total, tf.math.maximum(count, tf.constant(1f)));
   }
 
   @SuppressWarnings("unchecked")

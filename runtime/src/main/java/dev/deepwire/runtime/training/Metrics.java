@@ -2,6 +2,7 @@ package dev.deepwire.runtime.training;
 
 import dev.deepwire.annotations.Loss;
 import dev.deepwire.annotations.Metric;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -23,6 +24,21 @@ public final class Metrics {
    */
   public static Operand<TFloat32> build(
       Ops tf, Metric metric, Loss loss, Operand<TFloat32> output, Operand<?> target) {
+    return build(tf, metric, loss, output, target, Optional.empty());
+  }
+
+  /**
+   * The same over the positions a {@code mask} keeps (1 = counts): accuracy of a sequence decoder is then
+   * the token accuracy over real, unpadded target positions.
+   */
+  public static Operand<TFloat32> build(Ops tf, Metric metric, Loss loss, Operand<TFloat32> output,
+      Operand<?> target, Optional<Operand<TFloat32>> mask) {
+    if (mask.isPresent()) {
+      if (metric != Metric.ACCURACY) {
+        throw new IllegalArgumentException("a masked output supports ACCURACY only, got " + metric);
+      }
+      return Losses.maskedMean(tf, correct(tf, loss, output, target), mask.get());
+    }
     return switch (metric) {
       case ACCURACY -> accuracy(tf, loss, output, target);
       case MAE -> Losses.meanAll(tf, tf.math.abs(tf.math.sub(output, floats(target))));
@@ -36,6 +52,11 @@ public final class Metrics {
   }
 
   private static Operand<TFloat32> accuracy(Ops tf, Loss loss, Operand<TFloat32> output, Operand<?> target) {
+    return Losses.meanAll(tf, correct(tf, loss, output, target));
+  }
+
+  /** 1 where the prediction is right, 0 elsewhere, shaped like the output without its class axis. */
+  private static Operand<TFloat32> correct(Ops tf, Loss loss, Operand<TFloat32> output, Operand<?> target) {
     long units = output.shape().get(output.shape().numDimensions() - 1);
     Operand<TFloat32> correct;
     if (loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY) {
@@ -54,7 +75,7 @@ public final class Metrics {
       Operand<TInt64> expected = tf.math.argMax(floats(target), tf.constant(-1));
       correct = tf.dtypes.cast(tf.math.equal(predicted, expected), TFloat32.class);
     }
-    return Losses.meanAll(tf, correct);
+    return correct;
   }
 
   @SuppressWarnings("unchecked")

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.deepwire.runtime.layers.Attention.Score;
+import dev.deepwire.annotations.AttentionScore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +34,9 @@ class AttentionTest {
 
   /** Weights for one score, in the order the layer names them, and the plain-Java scores they give. */
   record Fixture(Map<String, float[]> weights) {
-    static Fixture of(Score score, Random random) {
+    static Fixture of(AttentionScore score, Random random) {
       Map<String, float[]> w = new LinkedHashMap<>();
-      if (score == Score.ADDITIVE) {
+      if (score == AttentionScore.ADDITIVE) {
         w.put("att.keyKernel", random(random, KEY * UNITS, 0.8));
         w.put("att.queryKernel", random(random, QUERY * UNITS, 0.8));
         w.put("att.scoreVector", random(random, UNITS, 0.8));
@@ -46,8 +46,8 @@ class AttentionTest {
       return new Fixture(w);
     }
 
-    double score(Score score, float[] q, float[] k) {
-      if (score == Score.MULTIPLICATIVE) {
+    double score(AttentionScore score, float[] q, float[] k) {
+      if (score == AttentionScore.MULTIPLICATIVE) {
         float[] kernel = weights.get("att.kernel");
         double s = 0;
         for (int i = 0; i < QUERY; i++) {
@@ -80,8 +80,8 @@ class AttentionTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Score.class)
-  void weightsAndContextEqualTheReferenceAndIgnorePadding(Score score) {
+  @EnumSource(value = AttentionScore.class, names = {"ADDITIVE", "MULTIPLICATIVE"})
+  void weightsAndContextEqualTheReferenceAndIgnorePadding(AttentionScore score) {
     Random random = new Random(1);
     float[][][] memory = new float[BATCH][TIME][];
     float[][] query = new float[BATCH][];
@@ -142,8 +142,8 @@ class AttentionTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Score.class)
-  void gradientsMatchFiniteDifferences(Score score) {
+  @EnumSource(value = AttentionScore.class, names = {"ADDITIVE", "MULTIPLICATIVE"})
+  void gradientsMatchFiniteDifferences(AttentionScore score) {
     Random random = new Random(5);
     float[] probe = random(random, BATCH * KEY, 1);
     try (Graph g = new Graph()) {
@@ -168,7 +168,7 @@ class AttentionTest {
       Ops tf = Ops.create(g);
       LayerScope scope = LayerScope.root(tf, 3, tf.constant(0f));
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> new Attention(Score.ADDITIVE, 4).over(scope.child("att"), tf.constant(new float[2][3]), null));
+          () -> new Attention(AttentionScore.ADDITIVE, 4).over(scope.child("att"), tf.constant(new float[2][3]), null));
       assertEquals("attention 'att' needs a memory [batch, time, key] with known time and key, got [2, 3]",
           e.getMessage());
     }

@@ -12,6 +12,8 @@ public final class TypeNames {
   private static final String LAYERS = "dev.deepwire.runtime.layers";
 
   public static final ClassName ACTIVATION_FUNCTION = ClassName.get(ANNOTATIONS, "ActivationFunction");
+  public static final ClassName ATTENTION_SCORE = ClassName.get(ANNOTATIONS, "AttentionScore");
+  public static final ClassName DECODER_CELL = ClassName.get(ANNOTATIONS, "DecoderCell");
   public static final ClassName DTYPE = ClassName.get(ANNOTATIONS, "DType");
   public static final ClassName INITIALIZER = ClassName.get(ANNOTATIONS, "Initializer");
   public static final ClassName LOSS = ClassName.get(ANNOTATIONS, "Loss");
@@ -45,6 +47,7 @@ public final class TypeNames {
   public static final ClassName RECURRENT = ClassName.get(LAYERS, "Recurrent");
   public static final ClassName SIMPLE_RNN_CELL = ClassName.get(LAYERS, "SimpleRnnCell");
   public static final ClassName LSTM_CELL = ClassName.get(LAYERS, "LstmCell");
+  public static final ClassName SEQUENCE_DECODER = ClassName.get(LAYERS, "SequenceDecoder");
   public static final ClassName GRU_CELL = ClassName.get(LAYERS, "GruCell");
   public static final ClassName BIDIRECTIONAL = ClassName.get(LAYERS, "Bidirectional");
   public static final ClassName EMBEDDING = ClassName.get(LAYERS, "Embedding");

@@ -23,7 +23,9 @@ final class OutputChecks {
       }
       OutputConfig output = node.output().orElseThrow();
       String loss = output.loss().equals("NONE") ? spec.loss() : output.loss();
-      LossProblem problem = lossProblem(node.name(), loss, activation(spec, node), shape);
+      LossProblem problem = node.layer() instanceof LayerConfig.SequenceDecoderLayer
+          ? sequenceLossProblem(node.name(), loss)
+          : lossProblem(node.name(), loss, activation(spec, node), shape);
       if (problem != null) {
         report.error(problem.id(), problem.message(), node.element(), output.annotation(), "loss");
       }
@@ -35,6 +37,15 @@ final class OutputChecks {
 
   /** Why a loss does not suit an output. */
   record LossProblem(String id, String message) {}
+
+  /** A sequence decoder's probabilities train against token ids: only the sparse categorical loss fits. */
+  static LossProblem sequenceLossProblem(String name, String loss) {
+    if (loss.equals("SPARSE_CATEGORICAL_CROSSENTROPY")) {
+      return null;
+    }
+    return new LossProblem("Loss.sequence", "@Output on '" + name + "' uses loss " + loss + ", but a @SequenceDecoder"
+        + " output needs SPARSE_CATEGORICAL_CROSSENTROPY (targets are token ids [batch, length]). Use that loss.");
+  }
 
   /** Returns why {@code loss} does not suit the output, or null when it does. */
   static LossProblem lossProblem(String name, String loss, String activation, Shape shape) {

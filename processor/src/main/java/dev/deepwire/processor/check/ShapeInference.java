@@ -7,6 +7,7 @@ import dev.deepwire.processor.model.NodeSpec;
 import dev.deepwire.processor.report.Report;
 import dev.deepwire.processor.shape.NamedShape;
 import dev.deepwire.processor.shape.RecurrentRules;
+import dev.deepwire.processor.shape.SequenceRules;
 import dev.deepwire.processor.shape.Shape;
 import dev.deepwire.processor.shape.ShapeResult;
 import dev.deepwire.processor.shape.ShapeRules;
@@ -92,6 +93,9 @@ final class ShapeInference {
       return RecurrentRules.recurrent(rnn.label(), name, rnn.units(), rnn.returnSequences(), rnn.merge(), ins.get(0));
     } else if (layer instanceof LayerConfig.EmbeddingLayer emb) {
       return RecurrentRules.embedding(name, emb.vocabulary(), emb.dimension(), ins.get(0));
+    } else if (layer instanceof LayerConfig.SequenceDecoderLayer decoder) {
+      return SequenceRules.sequenceDecoder(name, decoder.vocabulary(), decoder.embedding(), decoder.units(),
+          decoder.attention(), decoder.attentionUnits(), ins);
     } else if (layer instanceof LayerConfig.MaskingLayer) {
       return RecurrentRules.masking(name, ins.get(0));
     } else if (layer instanceof LayerConfig.IdentityLayer) {

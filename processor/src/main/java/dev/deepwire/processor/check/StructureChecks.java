@@ -90,6 +90,13 @@ final class StructureChecks {
             + " parameter (the layer it outputs as is), but found " + n + ". Pass one parameter or add a layer"
             + " annotation.", node.element(), node.annotation(), "");
       }
+    } else if (layer instanceof LayerConfig.SequenceDecoderLayer) {
+      if (n != 2) {
+        found.error("SequenceDecoder.params", label + " needs two inputs (the encoding and the decoder's input"
+            + " tokens), but found " + n + (n == 0 ? "" : " (" + names(node) + ")") + ". Declare it as 'Tensor "
+            + node.name() + "(Tensor encoded, Tensor previousTokens)' in a graph-form model.", node.element(),
+            node.annotation(), "");
+      }
     } else if (layer instanceof LayerConfig.ConcatenateLayer || layer instanceof LayerConfig.AddLayer
         || layer instanceof LayerConfig.SubModelLayer) {
       return;

@@ -218,6 +218,21 @@ public sealed interface LayerConfig {
     }
   }
 
+  /**
+   * {@code @SequenceDecoder}: an encoding and teacher-forcing tokens to next-token probabilities.
+   *
+   * @param cell {@code LSTM} or {@code GRU}
+   * @param attention {@code NONE}, {@code ADDITIVE} or {@code MULTIPLICATIVE}
+   * @param attentionUnits 0 for the decoder's units
+   */
+  record SequenceDecoderLayer(int vocabulary, int embedding, int units, String cell, String attention,
+      int attentionUnits) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@SequenceDecoder";
+    }
+  }
+
   /** A graph-form {@code @Output} without a layer annotation: its single input, as is. */
   record IdentityLayer() implements LayerConfig {
     @Override

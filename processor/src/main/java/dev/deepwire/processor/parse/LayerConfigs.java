@@ -13,6 +13,7 @@ import static dev.deepwire.processor.AnnotationNames.EMBEDDING;
 import static dev.deepwire.processor.AnnotationNames.GRU;
 import static dev.deepwire.processor.AnnotationNames.LSTM;
 import static dev.deepwire.processor.AnnotationNames.MASKING;
+import static dev.deepwire.processor.AnnotationNames.SEQUENCE_DECODER;
 import static dev.deepwire.processor.AnnotationNames.SIMPLE_RNN;
 import static dev.deepwire.processor.AnnotationNames.SPATIAL_DROPOUT;
 import static dev.deepwire.processor.AnnotationNames.UP_SAMPLING;
@@ -71,6 +72,8 @@ final class LayerConfigs {
       case EMBEDDING -> new LayerConfig.EmbeddingLayer(r.intValue("vocabulary"), r.intValue("dimension"),
           r.boolValue("maskZero"));
       case MASKING -> new LayerConfig.MaskingLayer(r.doubleValue("value"));
+      case SEQUENCE_DECODER -> new LayerConfig.SequenceDecoderLayer(r.intValue("vocabulary"), r.intValue("embedding"),
+          r.intValue("units"), r.enumName("cell"), r.enumName("attention"), r.intValue("attentionUnits"));
       default -> throw new IllegalArgumentException("not a layer annotation: " + annotationName);
     };
   }

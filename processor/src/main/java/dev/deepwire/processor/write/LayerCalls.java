@@ -3,12 +3,15 @@ package dev.deepwire.processor.write;
 import static dev.deepwire.processor.TypeNames.ACTIVATION_FUNCTION;
 import static dev.deepwire.processor.TypeNames.ACTIVATION_LAYER;
 import static dev.deepwire.processor.TypeNames.ADD;
+import static dev.deepwire.processor.TypeNames.ATTENTION_SCORE;
 import static dev.deepwire.processor.TypeNames.CONCATENATE;
+import static dev.deepwire.processor.TypeNames.DECODER_CELL;
 import static dev.deepwire.processor.TypeNames.DENSE;
 import static dev.deepwire.processor.TypeNames.DROPOUT;
 import static dev.deepwire.processor.TypeNames.FLATTEN;
 import static dev.deepwire.processor.TypeNames.INITIALIZER;
 import static dev.deepwire.processor.TypeNames.RESHAPE;
+import static dev.deepwire.processor.TypeNames.SEQUENCE_DECODER;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.deepwire.processor.model.LayerConfig;
@@ -61,6 +64,10 @@ final class LayerCalls {
         || layer instanceof LayerConfig.EmbeddingLayer
         || layer instanceof LayerConfig.MaskingLayer) {
       return CodeBlock.of("$L.call($L, $L)", RecurrentLayerCalls.of(layer), scope, joined);
+    } else if (layer instanceof LayerConfig.SequenceDecoderLayer decoder) {
+      return CodeBlock.of("new $T($L, $L, $L, $T.$L, $T.$L, $L).call($L, $L)", SEQUENCE_DECODER, decoder.vocabulary(),
+          decoder.embedding(), decoder.units(), DECODER_CELL, decoder.cell(), ATTENTION_SCORE, decoder.attention(),
+          decoder.attentionUnits(), scope, joined);
     } else if (layer instanceof LayerConfig.IdentityLayer) {
       return CodeBlock.of("$L", joined);
     }

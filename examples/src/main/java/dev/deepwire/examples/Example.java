@@ -33,4 +33,14 @@ public interface Example {
 
   /** Restores the saved weights and describes the predictions for the first {@code count} test examples. */
   List<String> predict(RunSettings settings, int count) throws IOException;
+
+  /**
+   * Restores the saved weights and answers for a text of the user's ({@code predict <example> --text ...}).
+   *
+   * @throws IllegalArgumentException when the example takes no text
+   */
+  default List<String> predictText(RunSettings settings, String text) throws IOException {
+    throw new IllegalArgumentException("example '" + name() + "' takes no --text; try `predict " + name()
+        + " --count 10`");
+  }
 }

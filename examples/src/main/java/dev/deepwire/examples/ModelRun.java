@@ -60,6 +60,11 @@ public final class ModelRun<M> implements AutoCloseable {
     return get(Predictor.class);
   }
 
+  /** The compiled model itself, for runtime tools that work on its graph (e.g. a sequence generator). */
+  public CompiledModel<M> model() {
+    return model;
+  }
+
   /** Trains with the settings' epochs, batch size and seed; prints a line per epoch when asked. */
   public History fit(Dataset train, Dataset validation, RunSettings settings) {
     return fit(train, validation, settings, LearningRateSchedule.constant());

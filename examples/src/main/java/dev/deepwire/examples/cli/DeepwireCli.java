@@ -188,11 +188,16 @@ public final class DeepwireCli implements Runnable {
     @Option(names = "--count", defaultValue = "10", description = "how many test examples (default: ${DEFAULT-VALUE})")
     int count;
 
+    @Option(names = "--text", paramLabel = "TEXT", description = "predict for this text instead of test examples"
+        + " (examples that read text, e.g. g2p)")
+    String text;
+
     @Override
     public Integer call() throws Exception {
       Example example = options.resolve(spec.commandLine());
       PrintWriter out = spec.commandLine().getOut();
-      var lines = example.predict(options.settings(example, null, null), count);
+      var settings = options.settings(example, null, null);
+      var lines = text == null ? example.predict(settings, count) : example.predictText(settings, text);
       if (options.json) {
         out.println(JSON.writeValueAsString(Map.of("example", example.name(), "predictions", lines)));
       } else {

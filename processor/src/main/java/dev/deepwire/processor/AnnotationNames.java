@@ -34,6 +34,11 @@ public final class AnnotationNames {
   public static final String EMBEDDING = PACKAGE + "Embedding";
   public static final String MASKING = PACKAGE + "Masking";
   public static final String SEQUENCE_DECODER = PACKAGE + "SequenceDecoder";
+  public static final String LAYER_NORM = PACKAGE + "LayerNorm";
+  public static final String POSITIONAL_EMBEDDING = PACKAGE + "PositionalEmbedding";
+  public static final String MULTI_HEAD_ATTENTION = PACKAGE + "MultiHeadAttention";
+  public static final String TRANSFORMER_ENCODER = PACKAGE + "TransformerEncoder";
+  public static final String POOL_TOKENS = PACKAGE + "PoolTokens";
   /** A modifier of a recurrent layer, not a layer of its own. */
   public static final String BIDIRECTIONAL = PACKAGE + "Bidirectional";
 
@@ -41,7 +46,8 @@ public final class AnnotationNames {
   public static final List<String> LAYERS =
       List.of(INPUT, DENSE, DROPOUT, FLATTEN, RESHAPE, ACTIVATION, CONCATENATE, ADD, CONV, CONV_TRANSPOSE, MAX_POOL,
           AVG_POOL, GLOBAL_MAX_POOL, GLOBAL_AVG_POOL, BATCH_NORM, ZERO_PADDING, UP_SAMPLING, SPATIAL_DROPOUT, SIMPLE_RNN, LSTM,
-          GRU, EMBEDDING, MASKING, SEQUENCE_DECODER);
+          GRU, EMBEDDING, MASKING, SEQUENCE_DECODER, LAYER_NORM, POSITIONAL_EMBEDDING, MULTI_HEAD_ATTENTION,
+          TRANSFORMER_ENCODER, POOL_TOKENS);
 
   private AnnotationNames() {}
 }

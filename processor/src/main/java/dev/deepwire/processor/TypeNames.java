@@ -47,6 +47,11 @@ public final class TypeNames {
   public static final ClassName RECURRENT = ClassName.get(LAYERS, "Recurrent");
   public static final ClassName SIMPLE_RNN_CELL = ClassName.get(LAYERS, "SimpleRnnCell");
   public static final ClassName LSTM_CELL = ClassName.get(LAYERS, "LstmCell");
+  public static final ClassName LAYER_NORM = ClassName.get(LAYERS, "LayerNorm");
+  public static final ClassName POSITIONAL_EMBEDDING = ClassName.get(LAYERS, "PositionalEmbedding");
+  public static final ClassName MULTI_HEAD_ATTENTION = ClassName.get(LAYERS, "MultiHeadAttention");
+  public static final ClassName TRANSFORMER_ENCODER = ClassName.get(LAYERS, "TransformerEncoder");
+  public static final ClassName POOL_TOKENS = ClassName.get(LAYERS, "PoolTokens");
   public static final ClassName SEQUENCE_DECODER = ClassName.get(LAYERS, "SequenceDecoder");
   public static final ClassName GRU_CELL = ClassName.get(LAYERS, "GruCell");
   public static final ClassName BIDIRECTIONAL = ClassName.get(LAYERS, "Bidirectional");

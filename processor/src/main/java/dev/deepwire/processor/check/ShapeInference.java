@@ -8,6 +8,7 @@ import dev.deepwire.processor.report.Report;
 import dev.deepwire.processor.shape.NamedShape;
 import dev.deepwire.processor.shape.RecurrentRules;
 import dev.deepwire.processor.shape.SequenceRules;
+import dev.deepwire.processor.shape.TransformerRules;
 import dev.deepwire.processor.shape.Shape;
 import dev.deepwire.processor.shape.ShapeResult;
 import dev.deepwire.processor.shape.ShapeRules;
@@ -93,6 +94,17 @@ final class ShapeInference {
       return RecurrentRules.recurrent(rnn.label(), name, rnn.units(), rnn.returnSequences(), rnn.merge(), ins.get(0));
     } else if (layer instanceof LayerConfig.EmbeddingLayer emb) {
       return RecurrentRules.embedding(name, emb.vocabulary(), emb.dimension(), ins.get(0));
+    } else if (layer instanceof LayerConfig.LayerNormLayer norm) {
+      return TransformerRules.layerNorm(name, norm.epsilon(), ins.get(0));
+    } else if (layer instanceof LayerConfig.PositionalEmbeddingLayer) {
+      return TransformerRules.sequenceShaped("@PositionalEmbedding", name, ins.get(0));
+    } else if (layer instanceof LayerConfig.PoolTokensLayer) {
+      return TransformerRules.poolTokens(name, ins.get(0));
+    } else if (layer instanceof LayerConfig.MultiHeadAttentionLayer mha) {
+      return TransformerRules.multiHeadAttention(name, mha.heads(), mha.keyDim(), mha.dropout(), mha.causal(), ins);
+    } else if (layer instanceof LayerConfig.TransformerEncoderLayer enc) {
+      return TransformerRules.transformerEncoder(name, enc.layers(), enc.heads(), enc.feedForward(), enc.dropout(),
+          enc.epsilon(), ins.get(0));
     } else if (layer instanceof LayerConfig.SequenceDecoderLayer decoder) {
       return SequenceRules.sequenceDecoder(name, decoder.vocabulary(), decoder.embedding(), decoder.units(),
           decoder.attention(), decoder.attentionUnits(), ins);

@@ -97,6 +97,13 @@ final class StructureChecks {
             + node.name() + "(Tensor encoded, Tensor previousTokens)' in a graph-form model.", node.element(),
             node.annotation(), "");
       }
+    } else if (layer instanceof LayerConfig.MultiHeadAttentionLayer) {
+      if (n < 1 || n > 2) {
+        found.error("MultiHeadAttention.params", label + " needs one input (self-attention) or two (query, memory),"
+            + " but found " + n + (n == 0 ? "" : " (" + names(node) + ")") + ". Declare it as 'Tensor " + node.name()
+            + "(Tensor x)' or 'Tensor " + node.name() + "(Tensor query, Tensor memory)'.", node.element(),
+            node.annotation(), "");
+      }
     } else if (layer instanceof LayerConfig.ConcatenateLayer || layer instanceof LayerConfig.AddLayer
         || layer instanceof LayerConfig.SubModelLayer) {
       return;

@@ -233,6 +233,47 @@ public sealed interface LayerConfig {
     }
   }
 
+  /** {@code @LayerNorm}. */
+  record LayerNormLayer(double epsilon) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@LayerNorm";
+    }
+  }
+
+  /** {@code @PositionalEmbedding}: {@code LEARNED} or {@code SINUSOIDAL}. */
+  record PositionalEmbeddingLayer(String kind) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@PositionalEmbedding";
+    }
+  }
+
+  /** {@code @MultiHeadAttention}: self-attention with one input, query over memory with two. */
+  record MultiHeadAttentionLayer(int heads, int keyDim, double dropout, boolean causal) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@MultiHeadAttention";
+    }
+  }
+
+  /** {@code @TransformerEncoder}. */
+  record TransformerEncoderLayer(int layers, int heads, int feedForward, double dropout, boolean preNorm,
+      String activation, double epsilon) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@TransformerEncoder";
+    }
+  }
+
+  /** {@code @PoolTokens}: {@code FIRST} or {@code MEAN}. */
+  record PoolTokensLayer(String mode) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@PoolTokens";
+    }
+  }
+
   /** A graph-form {@code @Output} without a layer annotation: its single input, as is. */
   record IdentityLayer() implements LayerConfig {
     @Override

@@ -13,7 +13,12 @@ import static dev.deepwire.processor.AnnotationNames.EMBEDDING;
 import static dev.deepwire.processor.AnnotationNames.GRU;
 import static dev.deepwire.processor.AnnotationNames.LSTM;
 import static dev.deepwire.processor.AnnotationNames.MASKING;
+import static dev.deepwire.processor.AnnotationNames.LAYER_NORM;
+import static dev.deepwire.processor.AnnotationNames.MULTI_HEAD_ATTENTION;
+import static dev.deepwire.processor.AnnotationNames.POOL_TOKENS;
+import static dev.deepwire.processor.AnnotationNames.POSITIONAL_EMBEDDING;
 import static dev.deepwire.processor.AnnotationNames.SEQUENCE_DECODER;
+import static dev.deepwire.processor.AnnotationNames.TRANSFORMER_ENCODER;
 import static dev.deepwire.processor.AnnotationNames.SIMPLE_RNN;
 import static dev.deepwire.processor.AnnotationNames.SPATIAL_DROPOUT;
 import static dev.deepwire.processor.AnnotationNames.UP_SAMPLING;
@@ -74,6 +79,14 @@ final class LayerConfigs {
       case MASKING -> new LayerConfig.MaskingLayer(r.doubleValue("value"));
       case SEQUENCE_DECODER -> new LayerConfig.SequenceDecoderLayer(r.intValue("vocabulary"), r.intValue("embedding"),
           r.intValue("units"), r.enumName("cell"), r.enumName("attention"), r.intValue("attentionUnits"));
+      case LAYER_NORM -> new LayerConfig.LayerNormLayer(r.doubleValue("epsilon"));
+      case POSITIONAL_EMBEDDING -> new LayerConfig.PositionalEmbeddingLayer(r.enumName("value"));
+      case MULTI_HEAD_ATTENTION -> new LayerConfig.MultiHeadAttentionLayer(r.intValue("heads"), r.intValue("keyDim"),
+          r.doubleValue("dropout"), r.boolValue("causal"));
+      case TRANSFORMER_ENCODER -> new LayerConfig.TransformerEncoderLayer(r.intValue("layers"), r.intValue("heads"),
+          r.intValue("feedForward"), r.doubleValue("dropout"), r.boolValue("preNorm"), r.enumName("activation"),
+          r.doubleValue("epsilon"));
+      case POOL_TOKENS -> new LayerConfig.PoolTokensLayer(r.enumName("value"));
       default -> throw new IllegalArgumentException("not a layer annotation: " + annotationName);
     };
   }

@@ -64,6 +64,12 @@ final class LayerCalls {
         || layer instanceof LayerConfig.EmbeddingLayer
         || layer instanceof LayerConfig.MaskingLayer) {
       return CodeBlock.of("$L.call($L, $L)", RecurrentLayerCalls.of(layer), scope, joined);
+    } else if (layer instanceof LayerConfig.LayerNormLayer
+        || layer instanceof LayerConfig.PositionalEmbeddingLayer
+        || layer instanceof LayerConfig.MultiHeadAttentionLayer
+        || layer instanceof LayerConfig.TransformerEncoderLayer
+        || layer instanceof LayerConfig.PoolTokensLayer) {
+      return TransformerLayerCalls.of(layer, scope, joined);
     } else if (layer instanceof LayerConfig.SequenceDecoderLayer decoder) {
       return CodeBlock.of("new $T($L, $L, $L, $T.$L, $T.$L, $L).call($L, $L)", SEQUENCE_DECODER, decoder.vocabulary(),
           decoder.embedding(), decoder.units(), DECODER_CELL, decoder.cell(), ATTENTION_SCORE, decoder.attention(),

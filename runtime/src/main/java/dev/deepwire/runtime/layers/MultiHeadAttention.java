@@ -49,6 +49,22 @@ public final class MultiHeadAttention {
    */
   public record Result(Operand<TFloat32> output, Operand<TFloat32> weights) {}
 
+  /**
+   * Self-attention of {@code input}, honouring a padding mask recorded on it; the output carries the same mask
+   * so later layers (pooling, recurrent) keep skipping the padding.
+   */
+  public Operand<TFloat32> apply(LayerScope scope, Operand<TFloat32> input, boolean causal) {
+    return apply(scope, input, input, causal);
+  }
+
+  /** Attention of {@code query} over {@code memory}, honouring a mask recorded on the memory. */
+  public Operand<TFloat32> apply(LayerScope scope, Operand<TFloat32> query, Operand<TFloat32> memory,
+      boolean causal) {
+    Operand<TFloat32> out = call(scope, query, memory, scope.maskOf(memory).orElse(null), causal).output();
+    scope.maskOf(query).ifPresent(mask -> scope.recordMask(out, mask));
+    return out;
+  }
+
   /** Self-attention of {@code input} over itself. */
   public Result call(LayerScope scope, Operand<TFloat32> input, Operand<TFloat32> paddingMask, boolean causal) {
     return call(scope, input, input, paddingMask, causal);

@@ -8,6 +8,7 @@ import dev.deepwire.examples.dnn.DnnExample;
 import dev.deepwire.examples.g2p.G2pExample;
 import dev.deepwire.examples.regression.RegressionExample;
 import dev.deepwire.examples.seq2vec.Seq2VecExample;
+import dev.deepwire.examples.seq2vec.TransformerSpamExample;
 import dev.deepwire.examples.timeseries.TimeSeriesGruExample;
 import dev.deepwire.examples.timeseries.TimeSeriesLstmExample;
 import java.util.List;
@@ -18,7 +19,8 @@ public final class Examples {
 
   private static final List<Example> ALL = List.of(new DnnExample(), new RegressionExample(), new CnnExample(),
       new Cnn1dExample(), new Cnn3dExample(), new TimeSeriesLstmExample(), new TimeSeriesGruExample(),
-      new Seq2VecExample(), new G2pExample(), new CaptionExample());
+      new Seq2VecExample(), new G2pExample(), new CaptionExample(),
+      new TransformerSpamExample());
 
   private Examples() {}
 

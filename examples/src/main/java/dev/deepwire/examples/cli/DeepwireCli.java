@@ -131,7 +131,7 @@ public final class DeepwireCli implements Runnable {
     String learningRateSchedule;
 
     @Option(names = "--early-stopping", paramLabel = "PATIENCE",
-        description = "stop after PATIENCE epochs without a better validation loss (10 % held out)")
+        description = "stop after PATIENCE epochs without a better validation loss (10 %% held out)")
     int earlyStopping;
 
     @Option(names = "--resume", description = "back up during training into <out>/backup and resume from it")

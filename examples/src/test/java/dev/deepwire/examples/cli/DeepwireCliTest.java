@@ -78,7 +78,7 @@ class DeepwireCliTest {
   void unknownExampleIsAUsageError() {
     CliRun run = CliRun.of("train", "nope");
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("unknown example 'nope'; known: [dnn, regression, cnn, cnn1d, cnn3d, timeseries-lstm, timeseries-gru, seq2vec, g2p, caption]"), run.err());
+    assertTrue(run.err().contains("unknown example 'nope'; known: [dnn, regression, cnn, cnn1d, cnn3d, timeseries-lstm, timeseries-gru, seq2vec, g2p, caption, transformer-spam]"), run.err());
   }
 
   @Test

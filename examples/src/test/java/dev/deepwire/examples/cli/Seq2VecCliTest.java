@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedding + bidirectional GRU spam classifier on the bundled SpamAssassin subset, shortened to fit. */
+/** The SpamAssassin classifiers (bidirectional GRU, transformer encoder) on the bundled subset, shortened to fit. */
 class Seq2VecCliTest {
 
   @Test
@@ -18,5 +18,14 @@ class Seq2VecCliTest {
     assertEquals(400, train.json().get("test_examples").asInt());
     double accuracy = train.json().get("test_accuracy").asDouble();
     assertTrue(accuracy >= 0.95, "test accuracy after 3 epochs " + accuracy);
+  }
+
+  @Test
+  void transformerFromScratchClassifiesHeldOutMails(@TempDir Path out) throws Exception {
+    CliRun train = CliRun.of("train", "transformer-spam", "--epochs", "3", "--json", "--no-progress", "--out",
+        out.toString());
+    assertEquals(0, train.exitCode(), train.err());
+    double accuracy = train.json().get("test_accuracy").asDouble();
+    assertTrue(accuracy >= 0.95, "transformer test accuracy after 3 epochs " + accuracy);
   }
 }

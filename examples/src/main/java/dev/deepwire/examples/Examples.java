@@ -5,6 +5,7 @@ import dev.deepwire.examples.cnn1d.Cnn1dExample;
 import dev.deepwire.examples.cnn3d.Cnn3dExample;
 import dev.deepwire.examples.dnn.DnnExample;
 import dev.deepwire.examples.regression.RegressionExample;
+import dev.deepwire.examples.rnn.RnnExample;
 import dev.deepwire.examples.seq2vec.Seq2VecExample;
 import dev.deepwire.examples.timeseries.TimeSeriesGruExample;
 import dev.deepwire.examples.timeseries.TimeSeriesLstmExample;
@@ -16,7 +17,7 @@ public final class Examples {
 
   private static final List<Example> ALL = List.of(new DnnExample(), new RegressionExample(), new CnnExample(),
       new Cnn1dExample(), new Cnn3dExample(), new TimeSeriesLstmExample(), new TimeSeriesGruExample(),
-      new Seq2VecExample());
+      new Seq2VecExample(), new RnnExample());
 
   private Examples() {}
 

@@ -39,7 +39,7 @@ public final class RnnExample implements Example {
 
   @Override
   public int defaultEpochs() {
-    return 4;
+    return 10;
   }
 
   @Override

@@ -9,6 +9,8 @@ import dev.deepwire.annotations.Loss;
 import dev.deepwire.annotations.OptimizerType;
 import dev.deepwire.runtime.data.Dataset;
 import dev.deepwire.runtime.layers.Dense;
+import dev.deepwire.runtime.layers.Embedding;
+import dev.deepwire.runtime.layers.GruCell;
 import dev.deepwire.runtime.layers.LayerScope;
 import dev.deepwire.runtime.layers.LstmCell;
 import dev.deepwire.runtime.layers.Masking;
@@ -80,6 +82,40 @@ class StatefulPredictorTest {
         var wrong = assertThrows(IllegalArgumentException.class, () -> stateful.step(new float[] {1f}));
         assertEquals("one step of input 'series' takes 3 values (shape [6, 3] without its time axis), got 1",
             wrong.getMessage());
+      }
+    }
+  }
+
+  /** Token ids [5] → Embedding(maskZero) → GRU(4) → softmax over 7: int inputs, one state. */
+  private static final class TokenModel implements ModelGraph<TokenModel> {
+    @Override
+    public ModelSignature signature() {
+      return ModelSignature.builder("Tokens")
+          .input("ids", DType.INT32, 5)
+          .output("next", Loss.SPARSE_CATEGORICAL_CROSSENTROPY, "next", 1.0, 7)
+          .optimizer(OptimizerType.ADAM, 0.01)
+          .build();
+    }
+
+    @Override
+    public Map<String, Operand<TFloat32>> forward(LayerScope scope, Map<String, Operand<TFloat32>> inputs) {
+      Operand<TFloat32> vectors = new Embedding(7, 3, true).call(scope.child("vectors"), inputs.get("ids"));
+      Operand<TFloat32> state = new Recurrent(new GruCell(4)).call(scope.child("state"), vectors);
+      return Map.of("next", Dense.withUnits(7).activation(dev.deepwire.annotations.ActivationFunction.SOFTMAX)
+          .build().call(scope.child("next"), state));
+    }
+  }
+
+  @Test
+  void tokenIdsStepByStepEqualTheMaskedPrefix() {
+    float[] ids = {3, 6, 1, 1, 5};
+    try (CompiledModel<TokenModel> model = CompiledModel.compile(new TokenModel(), new RuntimeOptions(8, 2, 1));
+         StatefulPredictor<TokenModel> stateful = model.predictor().stateful()) {
+      for (int t = 1; t <= ids.length; t++) {
+        float[] stepOutput = stateful.step(new float[] {ids[t - 1]});
+        float[] prefix = new float[ids.length];
+        System.arraycopy(ids, 0, prefix, ids.length - t, t);
+        assertArrayEquals(model.predictor().predict(prefix), stepOutput, 1e-6f, "step " + t);
       }
     }
   }

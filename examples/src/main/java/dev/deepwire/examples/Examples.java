@@ -7,6 +7,7 @@ import dev.deepwire.examples.cnn3d.Cnn3dExample;
 import dev.deepwire.examples.dnn.DnnExample;
 import dev.deepwire.examples.g2p.G2pExample;
 import dev.deepwire.examples.regression.RegressionExample;
+import dev.deepwire.examples.rnn.RnnExample;
 import dev.deepwire.examples.seq2vec.Seq2VecExample;
 import dev.deepwire.examples.seq2vec.TransformerSpamExample;
 import dev.deepwire.examples.timeseries.TimeSeriesGruExample;
@@ -20,7 +21,7 @@ public final class Examples {
   private static final List<Example> ALL = List.of(new DnnExample(), new RegressionExample(), new CnnExample(),
       new Cnn1dExample(), new Cnn3dExample(), new TimeSeriesLstmExample(), new TimeSeriesGruExample(),
       new Seq2VecExample(), new G2pExample(), new CaptionExample(),
-      new TransformerSpamExample());
+      new TransformerSpamExample(), new RnnExample());
 
   private Examples() {}
 

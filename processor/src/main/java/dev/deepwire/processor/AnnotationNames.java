@@ -33,6 +33,7 @@ public final class AnnotationNames {
   public static final String GRU = PACKAGE + "GRU";
   public static final String EMBEDDING = PACKAGE + "Embedding";
   public static final String MASKING = PACKAGE + "Masking";
+  public static final String FINAL_STATE = PACKAGE + "FinalState";
   public static final String SEQUENCE_DECODER = PACKAGE + "SequenceDecoder";
   public static final String LAYER_NORM = PACKAGE + "LayerNorm";
   public static final String POSITIONAL_EMBEDDING = PACKAGE + "PositionalEmbedding";
@@ -46,8 +47,8 @@ public final class AnnotationNames {
   public static final List<String> LAYERS =
       List.of(INPUT, DENSE, DROPOUT, FLATTEN, RESHAPE, ACTIVATION, CONCATENATE, ADD, CONV, CONV_TRANSPOSE, MAX_POOL,
           AVG_POOL, GLOBAL_MAX_POOL, GLOBAL_AVG_POOL, BATCH_NORM, ZERO_PADDING, UP_SAMPLING, SPATIAL_DROPOUT, SIMPLE_RNN, LSTM,
-          GRU, EMBEDDING, MASKING, SEQUENCE_DECODER, LAYER_NORM, POSITIONAL_EMBEDDING, MULTI_HEAD_ATTENTION,
-          TRANSFORMER_ENCODER, POOL_TOKENS);
+          GRU, EMBEDDING, MASKING, FINAL_STATE, SEQUENCE_DECODER, LAYER_NORM, POSITIONAL_EMBEDDING,
+          MULTI_HEAD_ATTENTION, TRANSFORMER_ENCODER, POOL_TOKENS);
 
   private AnnotationNames() {}
 }

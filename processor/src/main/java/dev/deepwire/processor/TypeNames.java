@@ -57,6 +57,7 @@ public final class TypeNames {
   public static final ClassName BIDIRECTIONAL = ClassName.get(LAYERS, "Bidirectional");
   public static final ClassName EMBEDDING = ClassName.get(LAYERS, "Embedding");
   public static final ClassName MASKING = ClassName.get(LAYERS, "Masking");
+  public static final ClassName FINAL_STATE = ClassName.get(LAYERS, "FinalState");
 
   public static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
   public static final ClassName TFLOAT32 = ClassName.get("org.tensorflow.types", "TFloat32");
@@ -65,6 +66,7 @@ public final class TypeNames {
   public static final ClassName ABSTRACT_MODULE = ClassName.get("com.google.inject", "AbstractModule");
   public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   public static final ClassName MAP = ClassName.get("java.util", "Map");
+  public static final ClassName LIST = ClassName.get("java.util", "List");
   public static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
   public static final TypeName OPERAND_MAP =
       ParameterizedTypeName.get(MAP, ClassName.get(String.class), FLOAT_OPERAND);

@@ -50,4 +50,29 @@ class RecurrentModelsTest {
     assertThat(compilation).generatedSourceFile("test.ForecastGraph").contentsAsUtf8String()
         .contains("Operand<TFloat32> state = new Recurrent(new LstmCell(16)).call(scope.child(\"state\"), masked);");
   }
+
+  @Test
+  void initialAndFinalStatesAndTruncationCompileIntoCalls() {
+    Compilation compilation = Sources.compile(Sources.source("Translator", """
+        @Model(loss = MSE)
+        public interface Translator {
+          @Input(shape = {12, 4}) Tensor source();
+          @Input(shape = {9, 6}) Tensor target();
+          @LSTM(units = 16, returnState = true) Tensor encoder(Tensor source);
+          @FinalState(0) Tensor h(Tensor encoder);
+          @FinalState(1) Tensor c(Tensor encoder);
+          @LSTM(units = 16, truncate = 3) Tensor decoder(Tensor target, Tensor h, Tensor c);
+          @Output @Dense(units = 1) Tensor next(Tensor decoder);
+        }
+        """));
+    assertThat(compilation).succeededWithoutWarnings();
+    for (String line : new String[] {
+        "Operand<TFloat32> encoder = new Recurrent(new LstmCell(16)).call(scope.child(\"encoder\"), source);",
+        "Operand<TFloat32> h = new FinalState(0).call(scope.child(\"h\"), encoder);",
+        "Operand<TFloat32> c = new FinalState(1).call(scope.child(\"c\"), encoder);",
+        "Operand<TFloat32> decoder = new Recurrent(new LstmCell(16)).truncated(3).call(scope.child(\"decoder\"),"
+            + " target, List.of(h, c));"}) {
+      assertThat(compilation).generatedSourceFile("test.TranslatorGraph").contentsAsUtf8String().contains(line);
+    }
+  }
 }

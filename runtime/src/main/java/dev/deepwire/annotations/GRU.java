@@ -11,6 +11,18 @@ import java.lang.annotation.Target;
  *
  * <p>Input shape: {@code [batch, time, features]}. Output shape: {@code [batch, units]}, or
  * {@code [batch, time, units]} with {@code returnSequences}. Add {@link Bidirectional} to also read backwards.
+ *
+ * <p><b>Initial states</b> (graph form): parameters after the sequence are the initial states, 1 state, {@code h}, each
+ * {@code [batch, units]}; without them the states start at zero. <b>Final states</b>: with {@code returnState},
+ * a {@link FinalState} member consuming this layer gives one of its final states, e.g. an encoder's state
+ * handed to a decoder:
+ *
+ * <pre>{@code
+ * @LSTM(units = 64, returnState = true) Tensor encoder(Tensor source);
+ * @FinalState(0) Tensor h(Tensor encoder);
+ * @FinalState(1) Tensor c(Tensor encoder);
+ * @LSTM(units = 64, returnSequences = true) Tensor decoder(Tensor target, Tensor h, Tensor c);
+ * }</pre>
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.METHOD})
@@ -32,4 +44,15 @@ public @interface GRU {
 
   /** Whether the reset gate applies after the recurrent product (Keras' and cuDNN's default) or before it. */
   boolean resetAfter() default true;
+
+  /** Whether the final states are available to {@link FinalState} members consuming this layer. */
+  boolean returnState() default false;
+
+  /**
+   * Truncated back-propagation through time: with {@code truncate = k > 0} the sequence is cut into chunks of
+   * k steps from its start and gradients do not flow from one chunk into the previous one (the state passed
+   * across a chunk boundary is a constant to back-propagation). The forward pass is unchanged. 0, the default,
+   * is full back-propagation through time.
+   */
+  int truncate() default 0;
 }

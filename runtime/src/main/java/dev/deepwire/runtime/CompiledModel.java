@@ -24,8 +24,11 @@ public final class CompiledModel<M> implements AutoCloseable {
   private final Graph graph;
   private final Session session;
   private final ModelOps ops;
+  private final ModelGraph<M> model;
 
-  private CompiledModel(ModelSignature signature, RuntimeOptions options, Graph graph, Session session, ModelOps ops) {
+  private CompiledModel(ModelSignature signature, RuntimeOptions options, Graph graph, Session session, ModelOps ops,
+      ModelGraph<M> model) {
+    this.model = model;
     this.signature = signature;
     this.options = options;
     this.graph = graph;
@@ -49,7 +52,7 @@ public final class CompiledModel<M> implements AutoCloseable {
         session.close();
         throw e;
       }
-      return new CompiledModel<>(model.signature(), options, graph, session, ops);
+      return new CompiledModel<>(model.signature(), options, graph, session, ops, model);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -103,6 +106,11 @@ public final class CompiledModel<M> implements AutoCloseable {
 
   ModelOps ops() {
     return ops;
+  }
+
+  /** The generated network, to build other graphs of it (e.g. one step of a recurrent model). */
+  ModelGraph<M> modelGraph() {
+    return model;
   }
 
   @Override

@@ -57,6 +57,14 @@ public final class Predictor<M> {
     return predict(Map.of(input, examples)).get(output);
   }
 
+  /**
+   * A predictor that reads sequences one time step per call and carries every recurrent layer's state from
+   * one call to the next (generation), starting from the weights as they are now. Close it when done.
+   */
+  public StatefulPredictor<M> stateful() {
+    return StatefulPredictor.of(model);
+  }
+
   /** The index of the largest value of the single output: the predicted class. */
   public int predictClass(float[] example) {
     float[] scores = predict(example);

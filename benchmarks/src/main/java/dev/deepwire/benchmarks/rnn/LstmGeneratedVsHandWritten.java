@@ -85,5 +85,15 @@ public final class LstmGeneratedVsHandWritten {
     System.out.printf(Locale.ROOT, "hand-written TF Java:    median %.3f s/round = %.0f us/step = %.0f sequences/s%n",
         h, h / steps * 1e6, sequences / h);
     System.out.printf(Locale.ROOT, "ratio generated / hand-written = %.3f%n", g / h);
+    // On a shared machine the sides' medians can come from different rounds: the per-round ratio (both sides
+    // timed back to back) and its spread say how far to trust the figure.
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < generated.size(); i++) {
+      ratios.add(generated.get(i) / handWritten.get(i));
+    }
+    List<Double> sorted = ratios.stream().sorted().toList();
+    System.out.printf(Locale.ROOT, "per-round ratio: median %.3f, quartiles %.3f .. %.3f, range %.3f .. %.3f%n",
+        median(ratios), sorted.get(sorted.size() / 4), sorted.get((3 * sorted.size()) / 4), sorted.get(0),
+        sorted.get(sorted.size() - 1));
   }
 }

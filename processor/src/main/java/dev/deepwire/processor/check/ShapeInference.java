@@ -91,7 +91,11 @@ final class ShapeInference {
     } else if (layer instanceof LayerConfig.SpatialDropoutLayer drop) {
       return SpatialRules.spatialDropout(name, drop.rate(), ins.get(0));
     } else if (layer instanceof LayerConfig.RecurrentLayer rnn) {
-      return RecurrentRules.recurrent(rnn.label(), name, rnn.units(), rnn.returnSequences(), rnn.merge(), ins.get(0));
+      return RecurrentRules.states(rnn.label(), name, rnn.units(), stateNames(rnn), !rnn.merge().isEmpty(),
+          rnn.returnState(), rnn.truncate(), ins.subList(1, ins.size()),
+          RecurrentRules.recurrent(rnn.label(), name, rnn.units(), rnn.returnSequences(), rnn.merge(), ins.get(0)));
+    } else if (layer instanceof LayerConfig.FinalStateLayer state) {
+      return finalState(name, state.index(), ins.get(0));
     } else if (layer instanceof LayerConfig.EmbeddingLayer emb) {
       return RecurrentRules.embedding(name, emb.vocabulary(), emb.dimension(), ins.get(0));
     } else if (layer instanceof LayerConfig.LayerNormLayer norm) {
@@ -116,6 +120,18 @@ final class ShapeInference {
       return subModel(name, sub, ins);
     }
     throw new IllegalStateException("unknown layer " + layer);
+  }
+
+  private ShapeResult finalState(String name, int index, NamedShape in) {
+    LayerConfig source = spec.node(in.name()).map(NodeSpec::layer).orElseThrow();
+    if (source instanceof LayerConfig.RecurrentLayer rnn) {
+      return RecurrentRules.finalState(name, index, in, rnn.label(), stateNames(rnn), rnn.returnState(), rnn.units());
+    }
+    return RecurrentRules.finalState(name, index, in, source.label(), List.of(), false, 0);
+  }
+
+  private static List<String> stateNames(LayerConfig.RecurrentLayer rnn) {
+    return rnn.stateCount() == 2 ? List.of("h", "c") : List.of("h");
   }
 
   private ShapeResult subModel(String name, LayerConfig.SubModelLayer sub, List<NamedShape> ins) {

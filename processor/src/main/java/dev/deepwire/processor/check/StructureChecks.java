@@ -110,6 +110,8 @@ final class StructureChecks {
     } else if (n == 0 && spec.form() == Form.GRAPH) {
       found.error("Layer.noInput", label + " needs one input, but found no parameters. Add a parameter naming the"
           + " layer it consumes, e.g. 'Tensor " + node.name() + "(Tensor x)'.", node.element(), node.annotation(), "");
+    } else if (n > 1 && layer instanceof LayerConfig.RecurrentLayer) {
+      return; // the sequence, then initial states: RecurrentRules checks their count and shapes
     } else if (n > 1) {
       found.error("Layer.arity", label + " takes exactly one input, but found " + n + " (" + names(node) + ")."
           + " Merge them first with @Concatenate or @Add.", node.element(), node.annotation(), "");

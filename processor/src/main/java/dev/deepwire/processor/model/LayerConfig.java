@@ -186,14 +186,22 @@ public sealed interface LayerConfig {
    * @param unitForgetBias LSTM only
    * @param resetAfter GRU only
    * @param merge the {@code @Bidirectional} merge, or empty for one direction
+   * @param returnState whether {@code @FinalState} members may read its final states
+   * @param truncate truncated back-propagation through time in chunks of this many steps; 0 for full
    */
   record RecurrentLayer(String kind, int units, String activation, String recurrentActivation,
-      boolean returnSequences, boolean useBias, boolean unitForgetBias, boolean resetAfter, String merge)
+      boolean returnSequences, boolean useBias, boolean unitForgetBias, boolean resetAfter, String merge,
+      boolean returnState, int truncate)
       implements LayerConfig {
     /** This layer wrapped in {@code @Bidirectional(merge)}. */
     public RecurrentLayer bidirectional(String how) {
       return new RecurrentLayer(kind, units, activation, recurrentActivation, returnSequences, useBias,
-          unitForgetBias, resetAfter, how);
+          unitForgetBias, resetAfter, how, returnState, truncate);
+    }
+
+    /** How many states the cell carries: 2 for LSTM ({@code h, c}), 1 otherwise ({@code h}). */
+    public int stateCount() {
+      return kind.equals("LSTM") ? 2 : 1;
     }
 
     @Override
@@ -271,6 +279,14 @@ public sealed interface LayerConfig {
     @Override
     public String label() {
       return "@PoolTokens";
+    }
+  }
+
+  /** {@code @FinalState}: final state number {@code index} of the recurrent layer it consumes. */
+  record FinalStateLayer(int index) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@FinalState";
     }
   }
 

@@ -10,6 +10,7 @@ import static dev.deepwire.processor.AnnotationNames.GLOBAL_AVG_POOL;
 import static dev.deepwire.processor.AnnotationNames.GLOBAL_MAX_POOL;
 import static dev.deepwire.processor.AnnotationNames.MAX_POOL;
 import static dev.deepwire.processor.AnnotationNames.EMBEDDING;
+import static dev.deepwire.processor.AnnotationNames.FINAL_STATE;
 import static dev.deepwire.processor.AnnotationNames.GRU;
 import static dev.deepwire.processor.AnnotationNames.LSTM;
 import static dev.deepwire.processor.AnnotationNames.MASKING;
@@ -67,13 +68,15 @@ final class LayerConfigs {
       case UP_SAMPLING -> new LayerConfig.UpSamplingLayer(r.ints("value"));
       case SPATIAL_DROPOUT -> new LayerConfig.SpatialDropoutLayer(r.doubleValue("value"));
       case SIMPLE_RNN -> new LayerConfig.RecurrentLayer("SIMPLE_RNN", r.intValue("units"), r.enumName("activation"),
-          "SIGMOID", r.boolValue("returnSequences"), r.boolValue("useBias"), false, false, "");
+          "SIGMOID", r.boolValue("returnSequences"), r.boolValue("useBias"), false, false, "",
+          r.boolValue("returnState"), r.intValue("truncate"));
       case LSTM -> new LayerConfig.RecurrentLayer("LSTM", r.intValue("units"), r.enumName("activation"),
           r.enumName("recurrentActivation"), r.boolValue("returnSequences"), r.boolValue("useBias"),
-          r.boolValue("unitForgetBias"), false, "");
+          r.boolValue("unitForgetBias"), false, "", r.boolValue("returnState"), r.intValue("truncate"));
       case GRU -> new LayerConfig.RecurrentLayer("GRU", r.intValue("units"), r.enumName("activation"),
           r.enumName("recurrentActivation"), r.boolValue("returnSequences"), r.boolValue("useBias"), false,
-          r.boolValue("resetAfter"), "");
+          r.boolValue("resetAfter"), "", r.boolValue("returnState"), r.intValue("truncate"));
+      case FINAL_STATE -> new LayerConfig.FinalStateLayer(r.intValue("value"));
       case EMBEDDING -> new LayerConfig.EmbeddingLayer(r.intValue("vocabulary"), r.intValue("dimension"),
           r.boolValue("maskZero"));
       case MASKING -> new LayerConfig.MaskingLayer(r.doubleValue("value"));

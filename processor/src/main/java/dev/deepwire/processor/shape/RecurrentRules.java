@@ -1,6 +1,8 @@
 package dev.deepwire.processor.shape;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The shape inference of the sequence layers (recurrent layers, embeddings, masking). Pure functions. */
 public final class RecurrentRules {
@@ -27,6 +29,85 @@ public final class RecurrentRules {
     }
     int width = merge.equals("CONCAT") ? 2 * units : units;
     return ShapeResult.ok(returnSequences ? Shape.of(shape.dims().get(0), width) : Shape.of(width));
+  }
+
+  /**
+   * The states of a recurrent layer whose output shape is {@code output}: {@code truncate >= 0}; initial states
+   * (the parameters after the sequence), if any, one per state and {@code [batch, units]} each; and neither
+   * initial states nor {@code returnState} on a {@code @Bidirectional} layer.
+   *
+   * @param stateNames the cell's states, {@code h} or {@code h, c}
+   * @param output the result of {@link #recurrent}, returned when the states fit
+   */
+  public static ShapeResult states(String label, String node, int units, List<String> stateNames,
+      boolean bidirectional, boolean returnState, int truncate, List<NamedShape> initial, ShapeResult output) {
+    String layer = label + " on '" + node + "'";
+    if (truncate < 0) {
+      return ShapeResult.error(label.substring(1) + ".truncate", layer + " needs truncate >= 0, but found truncate = "
+          + truncate + ". Use 0 for full back-propagation through time, or k > 0 to back-propagate at most k"
+          + " steps.", "truncate");
+    }
+    if (bidirectional && (returnState || !initial.isEmpty())) {
+      return ShapeResult.error("Bidirectional.states", layer + " reads in both directions and takes no initial"
+          + " states and no returnState, but found " + (returnState ? "returnState = true" : plural(initial.size(),
+          "initial state")) + ". Remove " + (returnState ? "returnState" : "the state parameters")
+          + ", or @Bidirectional.");
+    }
+    if (initial.isEmpty()) {
+      return output;
+    }
+    String id = label.substring(1) + ".initialState";
+    if (initial.size() != stateNames.size()) {
+      return ShapeResult.error(id, layer + " takes its sequence and then " + plural(stateNames.size(),
+          "initial state") + " (" + String.join(", ", stateNames) + "), but found " + initial.size() + " ("
+          + initial.stream().map(NamedShape::name).collect(Collectors.joining(", ")) + "). Pass one parameter per"
+          + " state after the sequence.");
+    }
+    for (int i = 0; i < initial.size(); i++) {
+      NamedShape state = initial.get(i);
+      if (!state.shape().equals(Shape.of(units))) {
+        return ShapeResult.error(id, layer + " needs its initial state " + stateNames.get(i) + " '" + state.name()
+            + "' to be " + Shape.of(units) + ", but '" + state.name() + "' is " + state.shape() + ". Give '"
+            + state.name() + "' " + units + " features, e.g. with @Dense(units = " + units + ").");
+      }
+    }
+    return output;
+  }
+
+  /**
+   * {@code @FinalState(index)} on {@code in}: a final state {@code [batch, units]} of a recurrent layer that
+   * declares {@code returnState}.
+   *
+   * @param sourceLabel how messages name the layer of {@code in}, e.g. {@code @LSTM}
+   * @param stateNames the states of that layer, or empty when it is not recurrent
+   */
+  public static ShapeResult finalState(String node, int index, NamedShape in, String sourceLabel,
+      List<String> stateNames, boolean returnState, int units) {
+    String layer = "@FinalState on '" + node + "'";
+    if (stateNames.isEmpty()) {
+      return ShapeResult.error("FinalState.input", layer + " needs a recurrent layer (@SimpleRNN, @LSTM or @GRU) as"
+          + " its input, but '" + in.name() + "' is " + sourceLabel + ". Pass the recurrent layer whose state you"
+          + " want.");
+    }
+    if (!returnState) {
+      return ShapeResult.error("FinalState.returnState", layer + " needs '" + in.name() + "' to declare returnState"
+          + " = true, but " + sourceLabel + " on '" + in.name() + "' has returnState = false. Add returnState = true"
+          + " to '" + in.name() + "'.");
+    }
+    if (index < 0 || index >= stateNames.size()) {
+      List<String> numbered = new ArrayList<>();
+      for (int i = 0; i < stateNames.size(); i++) {
+        numbered.add(i + " = " + stateNames.get(i));
+      }
+      return ShapeResult.error("FinalState.index", layer + " needs an index from 0 to " + (stateNames.size() - 1)
+          + " (" + sourceLabel + " '" + in.name() + "' has " + String.join(", ", numbered) + "), but found "
+          + index + ".", "value");
+    }
+    return ShapeResult.ok(Shape.of(units));
+  }
+
+  private static String plural(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
   }
 
   /** {@code @Embedding}: token ids {@code [batch, time]} to {@code [batch, time, dimension]}. */

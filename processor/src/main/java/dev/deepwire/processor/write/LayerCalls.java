@@ -62,8 +62,9 @@ final class LayerCalls {
       return CodeBlock.of("$L.call($L, $L)", SpatialLayerCalls.of(layer), scope, joined);
     } else if (layer instanceof LayerConfig.RecurrentLayer
         || layer instanceof LayerConfig.EmbeddingLayer
-        || layer instanceof LayerConfig.MaskingLayer) {
-      return CodeBlock.of("$L.call($L, $L)", RecurrentLayerCalls.of(layer), scope, joined);
+        || layer instanceof LayerConfig.MaskingLayer
+        || layer instanceof LayerConfig.FinalStateLayer) {
+      return RecurrentLayerCalls.call(layer, scope, args);
     } else if (layer instanceof LayerConfig.LayerNormLayer
         || layer instanceof LayerConfig.PositionalEmbeddingLayer
         || layer instanceof LayerConfig.MultiHeadAttentionLayer

@@ -37,6 +37,8 @@ public final class LayerScope {
     final List<Operand<TFloat32>> losses = new ArrayList<>();
     final Map<Operand<TFloat32>, Operand<TFloat32>> logits = new IdentityHashMap<>();
     final Map<Operand<TFloat32>, Operand<TFloat32>> masks = new IdentityHashMap<>();
+    final Map<Operand<TFloat32>, List<Operand<TFloat32>>> finalStates = new IdentityHashMap<>();
+    RecurrentStates recurrentStates;
 
     Shared(Ops rootOps, long seed, Operand<TFloat32> training, Operand<TInt64> step) {
       this.rootOps = rootOps;
@@ -208,6 +210,30 @@ public final class LayerScope {
   /** The time-step mask recorded for {@code sequence}, if a layer recorded one. */
   public Optional<Operand<TFloat32>> maskOf(Operand<TFloat32> sequence) {
     return Optional.ofNullable(shared.masks.get(sequence));
+  }
+
+  /** Remembers the final states of the recurrent layer whose output is {@code output}, for {@link FinalState}. */
+  public void recordStates(Operand<TFloat32> output, List<Operand<TFloat32>> states) {
+    shared.finalStates.put(output, List.copyOf(states));
+  }
+
+  /** The final states recorded for a recurrent layer's {@code output}, if it is one. */
+  public Optional<List<Operand<TFloat32>>> statesOf(Operand<TFloat32> output) {
+    return Optional.ofNullable(shared.finalStates.get(output));
+  }
+
+  /**
+   * Makes every recurrent layer built under this scope tree start from, and report its final states to,
+   * {@code states} (step-by-step inference); returns this scope.
+   */
+  public LayerScope carryStates(RecurrentStates states) {
+    shared.recurrentStates = states;
+    return this;
+  }
+
+  /** The carrier of recurrent states set by {@link #carryStates}, if any. */
+  public Optional<RecurrentStates> recurrentStates() {
+    return Optional.ofNullable(shared.recurrentStates);
   }
 
   /** All weights created so far, by dotted path. */

@@ -30,6 +30,15 @@ import org.tensorflow.types.TInt32;
  * unpadded one gives. With {@code returnSequences} the mask is recorded again on the output for a next
  * recurrent layer.
  *
+ * <p><b>States.</b> The states start at zero unless initial states are given ({@code [batch, units]} each,
+ * {@link RecurrentCell#stateCount()} of them). The final states are recorded on the output
+ * ({@link LayerScope#statesOf}) for {@link FinalState}; a {@link RecurrentStates} set on the scope may replace
+ * the initial states and collect the final ones (step-by-step inference).
+ *
+ * <p><b>Truncated back-propagation through time.</b> With {@link #truncated(int) truncate = k} the state entering
+ * every k-th step passes through {@code StopGradient}: the forward pass is unchanged, and gradients flow back at
+ * most to the start of their chunk of k steps.
+ *
  * <p>{@code goBackwards} reads the sequence from its end; its sequence output is put back in input order (as
  * Keras' {@code Bidirectional} does), and the last output is the state after reading the first step.
  */
@@ -38,6 +47,7 @@ public final class Recurrent {
   private final RecurrentCell cell;
   private final boolean returnSequences;
   private final boolean goBackwards;
+  private final int truncate;
 
   /** A layer running {@code cell} forwards and returning its last output. */
   public Recurrent(RecurrentCell cell) {
@@ -46,14 +56,27 @@ public final class Recurrent {
 
   /** A layer running {@code cell}, returning all outputs if {@code returnSequences}, reading backwards if asked. */
   public Recurrent(RecurrentCell cell, boolean returnSequences, boolean goBackwards) {
+    this(cell, returnSequences, goBackwards, 0);
+  }
+
+  private Recurrent(RecurrentCell cell, boolean returnSequences, boolean goBackwards, int truncate) {
+    if (truncate < 0) {
+      throw new IllegalArgumentException("truncate must be 0 (full back-propagation) or positive, got " + truncate);
+    }
     this.cell = cell;
     this.returnSequences = returnSequences;
     this.goBackwards = goBackwards;
+    this.truncate = truncate;
   }
 
   /** The same layer reading in the opposite direction. */
   public Recurrent reversed() {
-    return new Recurrent(cell, returnSequences, !goBackwards);
+    return new Recurrent(cell, returnSequences, !goBackwards, truncate);
+  }
+
+  /** The same layer back-propagating at most {@code k} steps, chunk by chunk (0: through the whole sequence). */
+  public Recurrent truncated(int k) {
+    return new Recurrent(cell, returnSequences, goBackwards, k);
   }
 
   /** The output size. */
@@ -77,7 +100,12 @@ public final class Recurrent {
 
   /** Builds the layer on {@code input}, honouring a mask recorded on it. */
   public Operand<TFloat32> call(LayerScope scope, Operand<TFloat32> input) {
-    return call(scope, input, scope.maskOf(input).orElse(null));
+    return call(scope, input, scope.maskOf(input).orElse(null), List.of());
+  }
+
+  /** Builds the layer on {@code input} starting from {@code initialStates}, honouring a mask recorded on it. */
+  public Operand<TFloat32> call(LayerScope scope, Operand<TFloat32> input, List<Operand<TFloat32>> initialStates) {
+    return call(scope, input, scope.maskOf(input).orElse(null), initialStates);
   }
 
   /**
@@ -85,6 +113,14 @@ public final class Recurrent {
    * when {@code mask} is null.
    */
   public Operand<TFloat32> call(LayerScope scope, Operand<TFloat32> input, Operand<TFloat32> mask) {
+    return call(scope, input, mask, List.of());
+  }
+
+  /**
+   * Builds the layer on {@code input} with a {@code mask} (or null) from {@code initialStates} (empty: zeros).
+   */
+  public Operand<TFloat32> call(LayerScope scope, Operand<TFloat32> input, Operand<TFloat32> mask,
+      List<Operand<TFloat32>> initialStates) {
     Shape shape = input.shape();
     if (shape.numDimensions() != 3 || shape.get(1) < 1 || shape.get(2) < 1) {
       throw new IllegalArgumentException("recurrent layer '" + scope.path() + "' needs an input [batch, time,"
@@ -101,13 +137,12 @@ public final class Recurrent {
         Collections.reverse(ms);
       }
     }
-    List<Operand<TFloat32>> states = new ArrayList<>();
-    Operand<TFloat32> zeros = zeroState(tf, input);
-    for (int s = 0; s < cell.stateCount(); s++) {
-      states.add(zeros);
-    }
+    List<Operand<TFloat32>> states = startStates(scope, input, initialStates);
     List<Operand<TFloat32>> outputs = new ArrayList<>();
     for (int t = 0; t < time; t++) {
+      if (truncate > 0 && t > 0 && t % truncate == 0) {
+        states = stopGradients(tf, states);
+      }
       List<Operand<TFloat32>> next = step.apply(tf, xs.get(t), states);
       if (ms == null) {
         states = new ArrayList<>(next);
@@ -121,17 +156,63 @@ public final class Recurrent {
         outputs.add(tf.math.mul(m, next.get(0)));
       }
     }
+    List<Operand<TFloat32>> finals = List.copyOf(states);
+    scope.recurrentStates().ifPresent(carrier -> carrier.last(scope, finals));
+    Operand<TFloat32> out;
     if (!returnSequences) {
-      return states.get(0);
+      out = finals.get(0);
+    } else {
+      if (goBackwards) {
+        Collections.reverse(outputs);
+      }
+      out = tf.stack(outputs, Stack.axis(1L));
+      if (mask != null) {
+        scope.recordMask(out, mask);
+      }
+    }
+    scope.recordStates(out, finals);
+    return out;
+  }
+
+  /** The given initial states, or zeros; replaced by the scope's {@link RecurrentStates} if it has one. */
+  private List<Operand<TFloat32>> startStates(LayerScope scope, Operand<TFloat32> input,
+      List<Operand<TFloat32>> given) {
+    List<Operand<TFloat32>> states = new ArrayList<>();
+    if (given.isEmpty()) {
+      Operand<TFloat32> zeros = zeroState(scope.tf(), input);
+      for (int s = 0; s < cell.stateCount(); s++) {
+        states.add(zeros);
+      }
+    } else {
+      if (given.size() != cell.stateCount()) {
+        throw new IllegalArgumentException("recurrent layer '" + scope.path() + "' needs " + cell.stateCount()
+            + " initial states, got " + given.size());
+      }
+      for (Operand<TFloat32> state : given) {
+        Shape s = state.shape();
+        if (s.numDimensions() != 2 || s.get(1) != cell.units()) {
+          throw new IllegalArgumentException("recurrent layer '" + scope.path() + "' needs initial states [batch, "
+              + cell.units() + "], got " + s);
+        }
+        states.add(state);
+      }
+    }
+    if (scope.recurrentStates().isEmpty()) {
+      return states;
     }
     if (goBackwards) {
-      Collections.reverse(outputs);
+      throw new IllegalStateException("recurrent layer '" + scope.path() + "' reads backwards, so its state cannot"
+          + " be carried from one step to the next");
     }
-    Operand<TFloat32> sequence = tf.stack(outputs, Stack.axis(1L));
-    if (mask != null) {
-      scope.recordMask(sequence, mask);
+    return new ArrayList<>(scope.recurrentStates().get().initial(scope, List.copyOf(states)));
+  }
+
+  private static List<Operand<TFloat32>> stopGradients(Ops tf, List<Operand<TFloat32>> states) {
+    List<Operand<TFloat32>> stopped = new ArrayList<>();
+    for (Operand<TFloat32> state : states) {
+      stopped.add(tf.stopGradient(state));
     }
-    return sequence;
+    return stopped;
   }
 
   /** The mask's column of each time step as {@code [batch, 1]}. */

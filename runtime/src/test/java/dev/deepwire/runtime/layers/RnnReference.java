@@ -41,10 +41,23 @@ final class RnnReference {
    * @return {@code [time + 1][units]}: the outputs of each step, then the final output
    */
   double[][] run(float[][] x, float[] mask, boolean backwards) {
+    return java.util.Arrays.copyOf(trace(x, mask, backwards, new double[units], new double[units]), x.length + 1);
+  }
+
+  /**
+   * Runs one sequence {@code x[time][features]} forwards from the states {@code h0} and {@code c0} (LSTM only).
+   *
+   * @return {@code [time + 2][units]}: the outputs of each step, then the final {@code h} and {@code c}
+   */
+  double[][] runFrom(float[][] x, double[] h0, double[] c0) {
+    return trace(x, null, false, h0, c0);
+  }
+
+  private double[][] trace(float[][] x, float[] mask, boolean backwards, double[] h0, double[] c0) {
     int time = x.length;
-    double[] h = new double[units];
-    double[] c = new double[units];
-    double[][] out = new double[time + 1][];
+    double[] h = h0.clone();
+    double[] c = c0.clone();
+    double[][] out = new double[time + 2][];
     for (int s = 0; s < time; s++) {
       int t = backwards ? time - 1 - s : s;
       if (mask != null && mask[t] == 0) {
@@ -61,6 +74,7 @@ final class RnnReference {
       out[t] = h.clone();
     }
     out[time] = h;
+    out[time + 1] = c;
     return out;
   }
 

@@ -33,6 +33,13 @@ public final class AnnotationNames {
   public static final String GRU = PACKAGE + "GRU";
   public static final String EMBEDDING = PACKAGE + "Embedding";
   public static final String MASKING = PACKAGE + "Masking";
+  public static final String SAMPLE = PACKAGE + "Sample";
+  public static final String GAUSSIAN_NOISE = PACKAGE + "GaussianNoise";
+  public static final String MASKING_NOISE = PACKAGE + "MaskingNoise";
+  public static final String ACTIVITY_REGULARIZATION = PACKAGE + "ActivityRegularization";
+  /** Markers of an autoencoder's halves, beside a layer annotation. */
+  public static final String ENCODER = PACKAGE + "Encoder";
+  public static final String DECODER = PACKAGE + "Decoder";
   /** A modifier of a recurrent layer, not a layer of its own. */
   public static final String BIDIRECTIONAL = PACKAGE + "Bidirectional";
 
@@ -40,7 +47,7 @@ public final class AnnotationNames {
   public static final List<String> LAYERS =
       List.of(INPUT, DENSE, DROPOUT, FLATTEN, RESHAPE, ACTIVATION, CONCATENATE, ADD, CONV, CONV_TRANSPOSE, MAX_POOL,
           AVG_POOL, GLOBAL_MAX_POOL, GLOBAL_AVG_POOL, BATCH_NORM, ZERO_PADDING, UP_SAMPLING, SPATIAL_DROPOUT, SIMPLE_RNN, LSTM,
-          GRU, EMBEDDING, MASKING);
+          GRU, EMBEDDING, MASKING, SAMPLE, GAUSSIAN_NOISE, MASKING_NOISE, ACTIVITY_REGULARIZATION);
 
   private AnnotationNames() {}
 }

@@ -90,6 +90,12 @@ final class StructureChecks {
             + " parameter (the layer it outputs as is), but found " + n + ". Pass one parameter or add a layer"
             + " annotation.", node.element(), node.annotation(), "");
       }
+    } else if (layer instanceof LayerConfig.SampleLayer) {
+      if (n != 2) {
+        found.error("Sample.arity", label + " needs two inputs (the mean, then the log-variance), but found " + n
+            + (n == 0 ? "" : " (" + names(node) + ")") + ". Declare it as 'Tensor " + node.name()
+            + "(Tensor mu, Tensor logVar)' in a graph-form model.", node.element(), node.annotation(), "");
+      }
     } else if (layer instanceof LayerConfig.ConcatenateLayer || layer instanceof LayerConfig.AddLayer
         || layer instanceof LayerConfig.SubModelLayer) {
       return;

@@ -61,6 +61,10 @@ final class LayerCalls {
         || layer instanceof LayerConfig.EmbeddingLayer
         || layer instanceof LayerConfig.MaskingLayer) {
       return CodeBlock.of("$L.call($L, $L)", RecurrentLayerCalls.of(layer), scope, joined);
+    } else if (layer instanceof LayerConfig.SampleLayer
+        || layer instanceof LayerConfig.NoiseLayer
+        || layer instanceof LayerConfig.ActivityRegularizationLayer) {
+      return CodeBlock.of("$L.call($L, $L)", GenerativeLayerCalls.of(layer), scope, joined);
     } else if (layer instanceof LayerConfig.IdentityLayer) {
       return CodeBlock.of("$L", joined);
     }

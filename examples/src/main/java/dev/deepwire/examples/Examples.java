@@ -4,6 +4,13 @@ import dev.deepwire.examples.cnn.CnnExample;
 import dev.deepwire.examples.cnn1d.Cnn1dExample;
 import dev.deepwire.examples.cnn3d.Cnn3dExample;
 import dev.deepwire.examples.dnn.DnnExample;
+import dev.deepwire.examples.generative.DenoisingExample;
+import dev.deepwire.examples.generative.GanExample;
+import dev.deepwire.examples.generative.HashingExample;
+import dev.deepwire.examples.generative.InpaintingExample;
+import dev.deepwire.examples.generative.ReconstructionExample;
+import dev.deepwire.examples.generative.SparseExample;
+import dev.deepwire.examples.generative.VaeExample;
 import dev.deepwire.examples.regression.RegressionExample;
 import dev.deepwire.examples.seq2vec.Seq2VecExample;
 import dev.deepwire.examples.timeseries.TimeSeriesGruExample;
@@ -16,7 +23,8 @@ public final class Examples {
 
   private static final List<Example> ALL = List.of(new DnnExample(), new RegressionExample(), new CnnExample(),
       new Cnn1dExample(), new Cnn3dExample(), new TimeSeriesLstmExample(), new TimeSeriesGruExample(),
-      new Seq2VecExample());
+      new Seq2VecExample(), new ReconstructionExample(), new SparseExample(), new DenoisingExample(),
+      new HashingExample(), new InpaintingExample(), new VaeExample(), new GanExample());
 
   private Examples() {}
 

@@ -9,8 +9,8 @@ import org.tensorflow.types.TFloat32;
  */
 public final class Codes {
 
-  /** The name of the marked tensor's op in a model's graph. */
-  public static final String OP_NAME = "code";
+  /** The name of the marked tensor's op in a model's graph; the dot keeps it apart from layer scopes. */
+  public static final String OP_NAME = "autoencoder.code";
 
   private Codes() {}
 

@@ -20,6 +20,6 @@ import dev.deepwire.annotations.Tensor;
 public interface SparseAutoencoder {
   @Input(shape = 784) Tensor pixels();
   @Encoder @Dense(units = 256, activation = SIGMOID) Tensor units(Tensor pixels);
-  @Encoder @ActivityRegularization(sparsityTarget = 0.05, sparsityWeight = 1e-3) Tensor code(Tensor units);
+  @Encoder @ActivityRegularization(sparsityTarget = 0.05, sparsityWeight = 3e-3) Tensor code(Tensor units);
   @Output(target = "pixels") @Dense(units = 784, activation = SIGMOID) Tensor restored(Tensor code);
 }

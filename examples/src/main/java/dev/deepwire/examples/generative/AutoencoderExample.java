@@ -1,7 +1,7 @@
 package dev.deepwire.examples.generative;
 
 import com.google.inject.Module;
-import dev.deepwire.examples.Example;
+import dev.deepwire.examples.ModelExample;
 import dev.deepwire.examples.ModelRun;
 import dev.deepwire.examples.Reports;
 import dev.deepwire.examples.RunSettings;
@@ -24,28 +24,10 @@ import java.util.function.Supplier;
  *
  * @param <M> the annotated model class; its input takes 784 pixels
  */
-abstract class AutoencoderExample<M> implements Example {
-
-  private final String name;
-  private final String description;
-  private final Supplier<Module> module;
-  private final Class<M> modelClass;
+abstract class AutoencoderExample<M> extends ModelExample<M> {
 
   AutoencoderExample(String name, String description, Supplier<Module> module, Class<M> modelClass) {
-    this.name = name;
-    this.description = description;
-    this.module = module;
-    this.modelClass = modelClass;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String description() {
-    return description;
+    super(name, description, module, modelClass);
   }
 
   @Override
@@ -70,10 +52,10 @@ abstract class AutoencoderExample<M> implements Example {
   @Override
   public Map<String, Object> train(RunSettings settings) throws IOException {
     TrainTest data = FashionMnist.load(settings.data());
-    try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
+    try (ModelRun<M> run = start(settings.seed())) {
       History history = run.fit(trainingSet(data.train(), settings), null, settings);
       run.save(settings, settings.epochs());
-      Map<String, Object> report = Reports.training(name, settings, data, history);
+      Map<String, Object> report = Reports.training(name(), settings, data, history);
       history.last().train().forEach((key, value) -> report.put("train_" + key, value));
       testLosses(run, data, settings, report);
       measure(run.predictor(), data, settings, report);
@@ -85,10 +67,10 @@ abstract class AutoencoderExample<M> implements Example {
   @Override
   public Map<String, Object> evaluate(RunSettings settings) throws IOException {
     TrainTest data = FashionMnist.load(settings.data());
-    try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
-      run.restore(settings, name);
+    try (ModelRun<M> run = start(settings.seed())) {
+      run.restore(settings, name());
       Map<String, Object> report = new LinkedHashMap<>();
-      report.put("example", name);
+      report.put("example", name());
       report.put("test_examples", data.test().size());
       testLosses(run, data, settings, report);
       measure(run.predictor(), data, settings, report);
@@ -101,16 +83,11 @@ abstract class AutoencoderExample<M> implements Example {
     run.evaluator().evaluate(trainingSet(data.test(), settings)).forEach((key, value) -> report.put("test_" + key, value));
   }
 
-  /** The model with its initial, untrained weights: the baseline of generation quality. */
-  ModelRun<M> untrained(long seed) {
-    return ModelRun.start(module.get(), modelClass, seed);
-  }
-
   @Override
   public List<String> predict(RunSettings settings, int count) throws IOException {
     float[][] images = FashionPixels.rows(FashionMnist.load(settings.data()).test(), count);
-    try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
-      run.restore(settings, name);
+    try (ModelRun<M> run = start(settings.seed())) {
+      run.restore(settings, name());
       float[][] codes = run.predictor().encode(images);
       List<String> lines = new ArrayList<>();
       for (int i = 0; i < codes.length; i++) {

@@ -75,9 +75,20 @@ final class ClassifierSpace implements AutoCloseable {
     return scores;
   }
 
-  /** The classifier's accuracy on the test set. */
-  double testAccuracy() {
-    return testAccuracy;
+  /**
+   * Puts the scores of a trained and of an untrained generator's images into {@code report}:
+   * {@code fid_trained}, {@code fid_untrained}, their ratio, the mean top probabilities, and the
+   * classifier's test accuracy.
+   */
+  void compare(float[][] trainedImages, float[][] untrainedImages, Map<String, Object> report) {
+    Map<String, Double> trained = score(trainedImages);
+    Map<String, Double> untrained = score(untrainedImages);
+    report.put("classifier_test_accuracy", testAccuracy);
+    report.put("fid_trained", trained.get("fid"));
+    report.put("fid_untrained", untrained.get("fid"));
+    report.put("fid_ratio", trained.get("fid") / untrained.get("fid"));
+    report.put("max_probability_trained", trained.get("mean_max_probability"));
+    report.put("max_probability_untrained", untrained.get("mean_max_probability"));
   }
 
   private static Dataset labelled(Dataset data) {

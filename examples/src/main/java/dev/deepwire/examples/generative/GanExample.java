@@ -56,7 +56,7 @@ public final class GanExample implements Example {
         ClassifierSpace space = ClassifierSpace.open(data, settings)) {
       float[][] fixed = gan.noise(GRID * GRID, settings.seed());
       float[][] fidNoise = gan.noise(ClassifierSpace.FID_IMAGES, settings.seed() + 1);
-      Map<String, Double> untrained = space.score(gan.generate(fidNoise));
+      float[][] untrained = gan.generate(fidNoise);
       List<GanEpoch> epochs = gan.fit(images, GanOptions.of(settings.epochs(), settings.batchSize(), settings.seed()),
           epoch -> {
             if (settings.progress()) {
@@ -64,7 +64,7 @@ public final class GanExample implements Example {
             }
             writeGrid(settings.out().resolve("samples_epoch_" + epoch.epoch() + ".png"), gan.generate(fixed));
           });
-      Map<String, Double> trained = space.score(gan.generate(fidNoise));
+      float[][] trained = gan.generate(fidNoise);
       double seconds = epochs.stream().mapToDouble(GanEpoch::seconds).sum();
       Map<String, Object> report = Reports.training(name(), settings, data, seconds, epochs.size());
       GanEpoch last = epochs.get(epochs.size() - 1);
@@ -72,12 +72,7 @@ public final class GanExample implements Example {
       report.put("g_loss", last.generatorLoss());
       report.put("d_real", last.realScore());
       report.put("d_fake", last.fakeScore());
-      report.put("classifier_test_accuracy", space.testAccuracy());
-      report.put("fid_trained", trained.get("fid"));
-      report.put("fid_untrained", untrained.get("fid"));
-      report.put("fid_ratio", trained.get("fid") / untrained.get("fid"));
-      report.put("max_probability_trained", trained.get("mean_max_probability"));
-      report.put("max_probability_untrained", untrained.get("mean_max_probability"));
+      space.compare(trained, untrained, report);
       Path samples = settings.out().resolve("samples.png");
       writeGrid(samples, gan.generate(fixed));
       report.put("samples_png", samples.toString());

@@ -42,16 +42,9 @@ public final class VaeExample extends AutoencoderExample<FashionVae> {
     report.put("traversal_png", traversal.toString());
 
     try (ClassifierSpace space = ClassifierSpace.open(data, settings);
-        ModelRun<FashionVae> untrained = untrained(settings.seed())) {
+        ModelRun<FashionVae> untrained = start(settings.seed())) {
       float[][] z = prior(ClassifierSpace.FID_IMAGES, settings.seed() + 1);
-      Map<String, Double> trained = space.score(predictor.decode(z));
-      Map<String, Double> initial = space.score(untrained.predictor().decode(z));
-      report.put("classifier_test_accuracy", space.testAccuracy());
-      report.put("fid_trained", trained.get("fid"));
-      report.put("fid_untrained", initial.get("fid"));
-      report.put("fid_ratio", trained.get("fid") / initial.get("fid"));
-      report.put("max_probability_trained", trained.get("mean_max_probability"));
-      report.put("max_probability_untrained", initial.get("mean_max_probability"));
+      space.compare(predictor.decode(z), untrained.predictor().decode(z), report);
     }
   }
 

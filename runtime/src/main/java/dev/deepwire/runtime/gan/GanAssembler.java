@@ -7,6 +7,7 @@ import dev.deepwire.runtime.layers.LayerScope;
 import dev.deepwire.runtime.training.Losses;
 import dev.deepwire.runtime.training.Optimizers;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class GanAssembler {
   static GanOps assemble(Graph graph, ModelGraph<?> generator, ModelGraph<?> discriminator, long seed) {
     ModelSignature g = single(generator.signature(), "generator");
     ModelSignature d = single(discriminator.signature(), "discriminator");
+    checkFit(g, d);
     Ops tf = Ops.create(graph);
     Operand<TFloat32> training =
         tf.withName("training").placeholderWithDefault(tf.constant(0f), Shape.scalar());
@@ -88,6 +90,20 @@ final class GanAssembler {
           + signature.name() + " has " + signature.inputs() + " and " + signature.outputs());
     }
     return signature;
+  }
+
+  /** The generator makes what the discriminator takes, and the discriminator gives one score. */
+  private static void checkFit(ModelSignature g, ModelSignature d) {
+    int[] made = g.outputs().get(0).shape();
+    int[] taken = d.inputs().get(0).shape();
+    if (!Arrays.equals(made, taken)) {
+      throw new IllegalArgumentException("the discriminator " + d.name() + " takes " + Arrays.toString(taken)
+          + " but the generator " + g.name() + " makes " + Arrays.toString(made) + "; make them agree");
+    }
+    if (d.outputs().get(0).size() != 1) {
+      throw new IllegalArgumentException("the discriminator " + d.name() + " needs one score per example, but its"
+          + " output is " + Arrays.toString(d.outputs().get(0).shape()) + "; end it with @Dense(units = 1)");
+    }
   }
 
   private static Placeholder<TFloat32> placeholder(Ops tf, String name, int[] exampleShape) {

@@ -3,6 +3,7 @@ package dev.deepwire.runtime.gan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deepwire.annotations.ActivationFunction;
@@ -107,12 +108,31 @@ class GanTest {
   }
 
   @Test
+  void aDiscriminatorThatTakesOtherExamplesIsRefused() {
+    ModelGraph<Generator> wide = new ModelGraph<>() {
+      @Override
+      public ModelSignature signature() {
+        return ModelSignature.builder("Wide").input("z", DType.FLOAT32, 4).output("x", Loss.NONE, "x", 1.0, 3).build();
+      }
+
+      @Override
+      public Map<String, Operand<TFloat32>> forward(LayerScope scope, Map<String, Operand<TFloat32>> inputs) {
+        return Map.of("x", Dense.withUnits(3).build().call(scope.child("x"), inputs.get("z")));
+      }
+    };
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Gan.compile(wide, new Discriminator(), RuntimeOptions.defaults()).close());
+    assertEquals("the discriminator Discriminator takes [2] but the generator Wide makes [3]; make them agree",
+        e.getMessage());
+  }
+
+  @Test
   void generatedMeanMovesToTheRealMean() {
     try (Gan<Generator, Discriminator> gan =
         Gan.compile(new Generator(), new Discriminator(), RuntimeOptions.defaults())) {
       List<GanEpoch> seen = new ArrayList<>();
-      gan.fit(real(2048, 5), new GanOptions(30, 64, 1, 1, 7), seen::add);
-      assertEquals(30, seen.size());
+      gan.fit(real(2048, 5), new GanOptions(20, 64, 1, 1, 7), seen::add);
+      assertEquals(20, seen.size());
       float[][] samples = gan.generate(gan.noise(1000, 11));
       double mean0 = Arrays.stream(samples).mapToDouble(s -> s[0]).average().orElseThrow();
       double mean1 = Arrays.stream(samples).mapToDouble(s -> s[1]).average().orElseThrow();

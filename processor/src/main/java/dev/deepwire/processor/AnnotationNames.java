@@ -8,6 +8,7 @@ public final class AnnotationNames {
   private static final String PACKAGE = "dev.deepwire.annotations.";
 
   public static final String MODEL = PACKAGE + "Model";
+  public static final String ADVERSARIAL = PACKAGE + "Adversarial";
   public static final String TENSOR = PACKAGE + "Tensor";
   public static final String INPUT = PACKAGE + "Input";
   public static final String OUTPUT = PACKAGE + "Output";

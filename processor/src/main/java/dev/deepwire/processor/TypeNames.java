@@ -55,6 +55,10 @@ public final class TypeNames {
   public static final ClassName ACTIVITY_REGULARIZATION = ClassName.get(LAYERS, "ActivityRegularization");
   public static final ClassName CODES = ClassName.get(LAYERS, "Codes");
 
+  public static final ClassName GAN = ClassName.get("dev.deepwire.runtime.gan", "Gan");
+  public static final ClassName GAN_OPTIONS = ClassName.get("dev.deepwire.runtime.gan", "GanOptions");
+  public static final ClassName RUNTIME_OPTIONS = ClassName.get("dev.deepwire.runtime", "RuntimeOptions");
+
   public static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
   public static final ClassName TFLOAT32 = ClassName.get("org.tensorflow.types", "TFloat32");
   public static final TypeName FLOAT_OPERAND = ParameterizedTypeName.get(OPERAND, TFLOAT32);

@@ -8,7 +8,6 @@ import dev.deepwire.examples.data.TrainTest;
 import dev.deepwire.runtime.RuntimeOptions;
 import dev.deepwire.runtime.gan.Gan;
 import dev.deepwire.runtime.gan.GanEpoch;
-import dev.deepwire.runtime.gan.GanOptions;
 import dev.deepwire.runtime.plots.PixelGrid;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code gan}: a DCGAN ({@link FashionGenerator} against {@link FashionCritic}) on Fashion-MNIST; draws a
- * grid of samples after every epoch (from the same noise, so the epochs compare) and scores samples of the
- * trained and of the untrained generator by FID in a classifier's feature space.
+ * {@code gan}: the DCGAN {@link FashionDcgan} ({@link FashionGenerator} against {@link FashionCritic}) on
+ * Fashion-MNIST; draws a grid of samples after every epoch (from the same noise, so the epochs compare) and
+ * scores samples of the trained and of the untrained generator by FID in a classifier's feature space.
  */
 public final class GanExample implements Example {
 
@@ -51,13 +50,12 @@ public final class GanExample implements Example {
     TrainTest data = FashionMnist.load(settings.data());
     float[][] images = FashionPixels.rows(data.train());
     RuntimeOptions options = RuntimeOptions.defaults().withSeed(settings.seed());
-    try (Gan<FashionGenerator, FashionCritic> gan =
-            Gan.compile(new FashionGeneratorGraph(), new FashionCriticGraph(), options);
+    try (Gan<FashionGenerator, FashionCritic> gan = FashionDcganGan.compile(options);
         ClassifierSpace space = ClassifierSpace.open(data, settings)) {
       float[][] fixed = gan.noise(GRID * GRID, settings.seed());
       float[][] fidNoise = gan.noise(ClassifierSpace.FID_IMAGES, settings.seed() + 1);
       float[][] untrained = gan.generate(fidNoise);
-      List<GanEpoch> epochs = gan.fit(images, GanOptions.of(settings.epochs(), settings.batchSize(), settings.seed()),
+      List<GanEpoch> epochs = gan.fit(images, FashionDcganGan.options(settings.epochs(), settings.batchSize(), settings.seed()),
           epoch -> {
             if (settings.progress()) {
               System.err.println(epoch.line());

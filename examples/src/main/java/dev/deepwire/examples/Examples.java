@@ -6,6 +6,13 @@ import dev.deepwire.examples.cnn1d.Cnn1dExample;
 import dev.deepwire.examples.cnn3d.Cnn3dExample;
 import dev.deepwire.examples.dnn.DnnExample;
 import dev.deepwire.examples.g2p.G2pExample;
+import dev.deepwire.examples.generative.DenoisingExample;
+import dev.deepwire.examples.generative.GanExample;
+import dev.deepwire.examples.generative.HashingExample;
+import dev.deepwire.examples.generative.InpaintingExample;
+import dev.deepwire.examples.generative.ReconstructionExample;
+import dev.deepwire.examples.generative.SparseExample;
+import dev.deepwire.examples.generative.VaeExample;
 import dev.deepwire.examples.regression.RegressionExample;
 import dev.deepwire.examples.rnn.RnnExample;
 import dev.deepwire.examples.seq2vec.Seq2VecExample;
@@ -20,8 +27,9 @@ public final class Examples {
 
   private static final List<Example> ALL = List.of(new DnnExample(), new RegressionExample(), new CnnExample(),
       new Cnn1dExample(), new Cnn3dExample(), new TimeSeriesLstmExample(), new TimeSeriesGruExample(),
-      new Seq2VecExample(), new G2pExample(), new CaptionExample(),
-      new TransformerSpamExample(), new RnnExample());
+      new Seq2VecExample(), new G2pExample(), new CaptionExample(), new TransformerSpamExample(), new RnnExample(),
+      new ReconstructionExample(), new SparseExample(), new DenoisingExample(), new HashingExample(),
+      new InpaintingExample(), new VaeExample(), new GanExample());
 
   private Examples() {}
 

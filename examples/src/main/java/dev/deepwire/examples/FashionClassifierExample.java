@@ -22,30 +22,12 @@ import java.util.function.Supplier;
  *
  * @param <M> the annotated model class; its input is {@code image}, its output {@code label}
  */
-public abstract class FashionClassifierExample<M> implements Example {
+public abstract class FashionClassifierExample<M> extends ModelExample<M> {
 
   private static final int GRID_IMAGES = 36;
 
-  private final String name;
-  private final String description;
-  private final Supplier<Module> module;
-  private final Class<M> modelClass;
-
   protected FashionClassifierExample(String name, String description, Supplier<Module> module, Class<M> modelClass) {
-    this.name = name;
-    this.description = description;
-    this.module = module;
-    this.modelClass = modelClass;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String description() {
-    return description;
+    super(name, description, module, modelClass);
   }
 
   @Override
@@ -61,12 +43,12 @@ public abstract class FashionClassifierExample<M> implements Example {
   @Override
   public Map<String, Object> train(RunSettings settings) throws IOException {
     TrainTest data = FashionMnist.load(settings.data());
-    try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
+    try (ModelRun<M> run = start(settings.seed())) {
       // Cosine decay to a tenth of Adam's rate: the last epochs settle instead of bouncing around.
       History history = run.fit(data.train(), null, settings, LearningRateSchedule.cosineDecay(0.1));
       run.save(settings, settings.epochs());
       Map<String, Double> test = run.evaluator().evaluate(data.test());
-      Map<String, Object> report = Reports.training(name, settings, data, history);
+      Map<String, Object> report = Reports.training(name(), settings, data, history);
       report.put("train_loss", history.last().train().get("loss"));
       report.put("train_accuracy", history.last().train().get("accuracy"));
       report.put("test_loss", test.get("loss"));
@@ -80,11 +62,11 @@ public abstract class FashionClassifierExample<M> implements Example {
   @Override
   public Map<String, Object> evaluate(RunSettings settings) throws IOException {
     TrainTest data = FashionMnist.load(settings.data());
-    try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
-      run.restore(settings, name);
+    try (ModelRun<M> run = start(settings.seed())) {
+      run.restore(settings, name());
       Map<String, Double> test = run.evaluator().evaluate(data.test());
       Map<String, Object> report = new LinkedHashMap<>();
-      report.put("example", name);
+      report.put("example", name());
       report.put("test_examples", data.test().size());
       report.put("test_loss", test.get("loss"));
       report.put("test_accuracy", test.get("accuracy"));
@@ -95,8 +77,8 @@ public abstract class FashionClassifierExample<M> implements Example {
   @Override
   public List<String> predict(RunSettings settings, int count) throws IOException {
     Dataset test = FashionMnist.load(settings.data()).test();
-    try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
-      run.restore(settings, name);
+    try (ModelRun<M> run = start(settings.seed())) {
+      run.restore(settings, name());
       List<String> lines = new ArrayList<>();
       for (int i = 0; i < Math.min(count, test.size()); i++) {
         float[] scores = run.predictor().predict(test.floats(FashionMnist.IMAGE).example(i));

@@ -8,6 +8,7 @@ public final class AnnotationNames {
   private static final String PACKAGE = "dev.deepwire.annotations.";
 
   public static final String MODEL = PACKAGE + "Model";
+  public static final String ADVERSARIAL = PACKAGE + "Adversarial";
   public static final String TENSOR = PACKAGE + "Tensor";
   public static final String INPUT = PACKAGE + "Input";
   public static final String OUTPUT = PACKAGE + "Output";
@@ -40,6 +41,13 @@ public final class AnnotationNames {
   public static final String MULTI_HEAD_ATTENTION = PACKAGE + "MultiHeadAttention";
   public static final String TRANSFORMER_ENCODER = PACKAGE + "TransformerEncoder";
   public static final String POOL_TOKENS = PACKAGE + "PoolTokens";
+  public static final String SAMPLE = PACKAGE + "Sample";
+  public static final String GAUSSIAN_NOISE = PACKAGE + "GaussianNoise";
+  public static final String MASKING_NOISE = PACKAGE + "MaskingNoise";
+  public static final String ACTIVITY_REGULARIZATION = PACKAGE + "ActivityRegularization";
+  /** Markers of an autoencoder's halves, beside a layer annotation. */
+  public static final String ENCODER = PACKAGE + "Encoder";
+  public static final String DECODER = PACKAGE + "Decoder";
   /** A modifier of a recurrent layer, not a layer of its own. */
   public static final String BIDIRECTIONAL = PACKAGE + "Bidirectional";
 
@@ -48,7 +56,8 @@ public final class AnnotationNames {
       List.of(INPUT, DENSE, DROPOUT, FLATTEN, RESHAPE, ACTIVATION, CONCATENATE, ADD, CONV, CONV_TRANSPOSE, MAX_POOL,
           AVG_POOL, GLOBAL_MAX_POOL, GLOBAL_AVG_POOL, BATCH_NORM, ZERO_PADDING, UP_SAMPLING, SPATIAL_DROPOUT, SIMPLE_RNN, LSTM,
           GRU, EMBEDDING, MASKING, FINAL_STATE, SEQUENCE_DECODER, LAYER_NORM, POSITIONAL_EMBEDDING,
-          MULTI_HEAD_ATTENTION, TRANSFORMER_ENCODER, POOL_TOKENS);
+          MULTI_HEAD_ATTENTION, TRANSFORMER_ENCODER, POOL_TOKENS, SAMPLE, GAUSSIAN_NOISE, MASKING_NOISE,
+          ACTIVITY_REGULARIZATION);
 
   private AnnotationNames() {}
 }

@@ -33,10 +33,11 @@ import javax.tools.Diagnostic;
 public final class DeepwireProcessor extends AbstractProcessor {
 
   private final Set<String> done = new HashSet<>();
+  private final Set<String> doneAdversarial = new HashSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(AnnotationNames.MODEL);
+    return Set.of(AnnotationNames.MODEL, AnnotationNames.ADVERSARIAL);
   }
 
   @Override
@@ -50,6 +51,10 @@ public final class DeepwireProcessor extends AbstractProcessor {
       TypeElement model = processingEnv.getElementUtils().getTypeElement(AnnotationNames.MODEL);
       if (model != null) {
         processModels(round, model);
+      }
+      TypeElement adversarial = processingEnv.getElementUtils().getTypeElement(AnnotationNames.ADVERSARIAL);
+      if (adversarial != null) {
+        new AdversarialStep(processingEnv, doneAdversarial).process(round.getElementsAnnotatedWith(adversarial));
       }
     } catch (Throwable t) {
       StringWriter trace = new StringWriter();

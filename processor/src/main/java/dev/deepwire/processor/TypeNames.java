@@ -58,6 +58,15 @@ public final class TypeNames {
   public static final ClassName EMBEDDING = ClassName.get(LAYERS, "Embedding");
   public static final ClassName MASKING = ClassName.get(LAYERS, "Masking");
   public static final ClassName FINAL_STATE = ClassName.get(LAYERS, "FinalState");
+  public static final ClassName SAMPLE = ClassName.get(LAYERS, "Sample");
+  public static final ClassName GAUSSIAN_NOISE = ClassName.get(LAYERS, "GaussianNoise");
+  public static final ClassName MASKING_NOISE = ClassName.get(LAYERS, "MaskingNoise");
+  public static final ClassName ACTIVITY_REGULARIZATION = ClassName.get(LAYERS, "ActivityRegularization");
+  public static final ClassName CODES = ClassName.get(LAYERS, "Codes");
+
+  public static final ClassName GAN = ClassName.get("dev.deepwire.runtime.gan", "Gan");
+  public static final ClassName GAN_OPTIONS = ClassName.get("dev.deepwire.runtime.gan", "GanOptions");
+  public static final ClassName RUNTIME_OPTIONS = ClassName.get("dev.deepwire.runtime", "RuntimeOptions");
 
   public static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
   public static final ClassName TFLOAT32 = ClassName.get("org.tensorflow.types", "TFloat32");

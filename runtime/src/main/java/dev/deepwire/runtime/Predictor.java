@@ -78,6 +78,58 @@ public final class Predictor<M> {
   }
 
   /**
+   * The code vector of each example of the single input: the output of the layer the model's
+   * {@code @Encoder} part ends in (the mean, for a VAE).
+   *
+   * @throws IllegalStateException if the model marks no {@code @Encoder}/{@code @Decoder} layers
+   */
+  public float[][] encode(float[][] examples) {
+    return encode(Map.of(singleInput(), examples));
+  }
+
+  /** The code vector of each example, with every input given by name. */
+  public float[][] encode(Map<String, float[][]> inputs) {
+    return codec().encode(inputs, this);
+  }
+
+  /** The single output computed from each code by the {@code @Decoder} part alone, e.g. samples of a VAE. */
+  public float[][] decode(float[][] codes) {
+    ModelSignature signature = model.signature();
+    if (signature.outputs().size() != 1) {
+      throw new IllegalStateException(signature.name() + " has " + signature.outputs().size()
+          + " outputs; use decode(codes, outputName)");
+    }
+    return decode(codes, signature.outputs().get(0).name());
+  }
+
+  /** Output {@code outputName} computed from each code by the {@code @Decoder} part alone. */
+  public float[][] decode(float[][] codes, String outputName) {
+    return codec().decode(codes, outputName);
+  }
+
+  /** Values per code vector. */
+  public int codeSize() {
+    return codec().codeSize();
+  }
+
+  private Codec codec() {
+    return new Codec(model);
+  }
+
+  private String singleInput() {
+    ModelSignature signature = model.signature();
+    if (signature.inputs().size() != 1) {
+      throw new IllegalStateException(signature.name() + " has " + signature.inputs().size()
+          + " inputs; name them in a Map");
+    }
+    return signature.inputs().get(0).name();
+  }
+
+  int checkedRows(Map<String, float[][]> inputs) {
+    return checkInputs(model.signature(), inputs);
+  }
+
+  /**
    * Every output, for examples of every input.
    *
    * @param inputs by input name, one flattened row per example; all inputs have the same number of rows
@@ -128,7 +180,7 @@ public final class Predictor<M> {
     }
   }
 
-  private static Tensor toTensor(InputSpec spec, float[][] rows, int from, int count) {
+  static Tensor toTensor(InputSpec spec, float[][] rows, int from, int count) {
     long[] dims = new long[spec.shape().length + 1];
     dims[0] = count;
     for (int i = 0; i < spec.shape().length; i++) {

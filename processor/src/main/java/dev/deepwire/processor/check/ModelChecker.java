@@ -30,6 +30,7 @@ public final class ModelChecker {
     }
     Map<String, Shape> shapes = new ShapeInference(spec, report, this::subModel).infer(sorted.order());
     OutputChecks.check(spec, shapes, report);
+    AutoencoderChecks.check(spec, report);
     Set<String> reachable = Reachability.check(spec, report);
     List<NodeSpec> order = sorted.order().stream().filter(n -> reachable.contains(n.name())).toList();
     return new CheckedModel(spec, report, order, shapes);

@@ -5,6 +5,7 @@ import dev.deepwire.processor.model.LayerConfig;
 import dev.deepwire.processor.model.ModelSpec;
 import dev.deepwire.processor.model.NodeSpec;
 import dev.deepwire.processor.report.Report;
+import dev.deepwire.processor.shape.GenerativeRules;
 import dev.deepwire.processor.shape.NamedShape;
 import dev.deepwire.processor.shape.RecurrentRules;
 import dev.deepwire.processor.shape.SequenceRules;
@@ -114,6 +115,13 @@ final class ShapeInference {
           decoder.attention(), decoder.attentionUnits(), ins);
     } else if (layer instanceof LayerConfig.MaskingLayer) {
       return RecurrentRules.masking(name, ins.get(0));
+    } else if (layer instanceof LayerConfig.SampleLayer sample) {
+      return GenerativeRules.sample(name, sample.klWeight(), ins);
+    } else if (layer instanceof LayerConfig.NoiseLayer noise) {
+      return GenerativeRules.noise(noise.label(), name, noise.amount(), ins.get(0));
+    } else if (layer instanceof LayerConfig.ActivityRegularizationLayer reg) {
+      return GenerativeRules.activityRegularization(name, reg.l1(), reg.sparsityTarget(), reg.sparsityWeight(),
+          ins.get(0));
     } else if (layer instanceof LayerConfig.IdentityLayer) {
       return ShapeResult.ok(ins.get(0).shape());
     } else if (layer instanceof LayerConfig.SubModelLayer sub) {

@@ -104,6 +104,12 @@ final class StructureChecks {
             + "(Tensor x)' or 'Tensor " + node.name() + "(Tensor query, Tensor memory)'.", node.element(),
             node.annotation(), "");
       }
+    } else if (layer instanceof LayerConfig.SampleLayer) {
+      if (n != 2) {
+        found.error("Sample.arity", label + " needs two inputs (the mean, then the log-variance), but found " + n
+            + (n == 0 ? "" : " (" + names(node) + ")") + ". Declare it as 'Tensor " + node.name()
+            + "(Tensor mu, Tensor logVar)' in a graph-form model.", node.element(), node.annotation(), "");
+      }
     } else if (layer instanceof LayerConfig.ConcatenateLayer || layer instanceof LayerConfig.AddLayer
         || layer instanceof LayerConfig.SubModelLayer) {
       return;

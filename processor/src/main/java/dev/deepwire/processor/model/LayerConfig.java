@@ -290,6 +290,34 @@ public sealed interface LayerConfig {
     }
   }
 
+  /** {@code @Sample}: a VAE's reparameterised code from a mean and a log-variance. */
+  record SampleLayer(double klWeight) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@Sample";
+    }
+  }
+
+  /**
+   * {@code @GaussianNoise} ({@code GAUSSIAN}, amount = stddev) or {@code @MaskingNoise} ({@code MASKING},
+   * amount = rate).
+   */
+  record NoiseLayer(String kind, double amount) implements LayerConfig {
+    @Override
+    public String label() {
+      return kind.equals("GAUSSIAN") ? "@GaussianNoise" : "@MaskingNoise";
+    }
+  }
+
+  /** {@code @ActivityRegularization}. */
+  record ActivityRegularizationLayer(double l1, double sparsityTarget, double sparsityWeight)
+      implements LayerConfig {
+    @Override
+    public String label() {
+      return "@ActivityRegularization";
+    }
+  }
+
   /** A graph-form {@code @Output} without a layer annotation: its single input, as is. */
   record IdentityLayer() implements LayerConfig {
     @Override

@@ -15,6 +15,7 @@ import javax.lang.model.element.Element;
  * @param element the member, kept only to report errors on
  * @param annotation the layer annotation, kept only to report errors on; {@code null} for sub-models and
  *     identity outputs
+ * @param part the autoencoder half it is marked as
  */
 public record NodeSpec(
     String name,
@@ -22,10 +23,24 @@ public record NodeSpec(
     List<InputRef> inputs,
     Optional<OutputConfig> output,
     Element element,
-    AnnotationMirror annotation) {
+    AnnotationMirror annotation,
+    Part part) {
+
+  /** Which half of an autoencoder a node belongs to, if any ({@code @Encoder} / {@code @Decoder}). */
+  public enum Part {
+    NONE,
+    ENCODER,
+    DECODER
+  }
 
   public NodeSpec {
     inputs = List.copyOf(inputs);
+  }
+
+  /** A node outside the halves of an autoencoder. */
+  public NodeSpec(String name, LayerConfig layer, List<InputRef> inputs, Optional<OutputConfig> output,
+      Element element, AnnotationMirror annotation) {
+    this(name, layer, inputs, output, element, annotation, Part.NONE);
   }
 
   /** Whether this node is an {@code @Input}. */

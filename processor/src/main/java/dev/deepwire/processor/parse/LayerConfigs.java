@@ -1,6 +1,10 @@
 package dev.deepwire.processor.parse;
 
 import static dev.deepwire.processor.AnnotationNames.ACTIVATION;
+import static dev.deepwire.processor.AnnotationNames.ACTIVITY_REGULARIZATION;
+import static dev.deepwire.processor.AnnotationNames.GAUSSIAN_NOISE;
+import static dev.deepwire.processor.AnnotationNames.MASKING_NOISE;
+import static dev.deepwire.processor.AnnotationNames.SAMPLE;
 import static dev.deepwire.processor.AnnotationNames.ADD;
 import static dev.deepwire.processor.AnnotationNames.AVG_POOL;
 import static dev.deepwire.processor.AnnotationNames.BATCH_NORM;
@@ -90,6 +94,11 @@ final class LayerConfigs {
           r.intValue("feedForward"), r.doubleValue("dropout"), r.boolValue("preNorm"), r.enumName("activation"),
           r.doubleValue("epsilon"));
       case POOL_TOKENS -> new LayerConfig.PoolTokensLayer(r.enumName("value"));
+      case SAMPLE -> new LayerConfig.SampleLayer(r.doubleValue("klWeight"));
+      case GAUSSIAN_NOISE -> new LayerConfig.NoiseLayer("GAUSSIAN", r.doubleValue("value"));
+      case MASKING_NOISE -> new LayerConfig.NoiseLayer("MASKING", r.doubleValue("value"));
+      case ACTIVITY_REGULARIZATION -> new LayerConfig.ActivityRegularizationLayer(r.doubleValue("l1"),
+          r.doubleValue("sparsityTarget"), r.doubleValue("sparsityWeight"));
       default -> throw new IllegalArgumentException("not a layer annotation: " + annotationName);
     };
   }

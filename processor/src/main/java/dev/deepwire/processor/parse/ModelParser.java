@@ -1,6 +1,8 @@
 package dev.deepwire.processor.parse;
 
 import static dev.deepwire.processor.AnnotationNames.BIDIRECTIONAL;
+import static dev.deepwire.processor.AnnotationNames.DECODER;
+import static dev.deepwire.processor.AnnotationNames.ENCODER;
 import static dev.deepwire.processor.AnnotationNames.LAYERS;
 import static dev.deepwire.processor.AnnotationNames.MODEL;
 import static dev.deepwire.processor.AnnotationNames.OUTPUT;
@@ -166,6 +168,7 @@ public final class ModelParser {
     private void node(Element member, String name, TypeMirror type, List<AnnotationMirror> layers,
         Optional<AnnotationMirror> output, List<InputRef> inputs, Form form) {
       Optional<OutputConfig> outputConfig = output.map(LayerConfigs::output);
+      NodeSpec.Part part = part(member, name);
       Optional<TypeElement> subModel = subModel(type);
       if (subModel.isPresent()) {
         String subName = subModel.get().getSimpleName().toString();
@@ -186,7 +189,7 @@ public final class ModelParser {
         }
         ParsedModel parsed = ModelParser.this.parse(subModel.get());
         nodes.add(new NodeSpec(name, new LayerConfig.SubModelLayer(parsed.spec(), !parsed.report().hasErrors()),
-            inputs, outputConfig, member, null));
+            inputs, outputConfig, member, null, part));
         return;
       }
       boolean abstractMethod = member.getKind() == ElementKind.METHOD;
@@ -213,7 +216,8 @@ public final class ModelParser {
               + " form, but found none. Put @Output on the layer that computes the output, e.g."
               + " @Output @Dense(units = 10).", member, output.get(), "");
         } else {
-          nodes.add(new NodeSpec(name, new LayerConfig.IdentityLayer(), inputs, outputConfig, member, output.get()));
+          nodes.add(new NodeSpec(name, new LayerConfig.IdentityLayer(), inputs, outputConfig, member, output.get(),
+              part));
         }
         return;
       }
@@ -229,7 +233,19 @@ public final class ModelParser {
         }
         config = recurrent.bidirectional(LayerConfigs.merge(bidirectional.get()));
       }
-      nodes.add(new NodeSpec(name, config, inputs, outputConfig, member, layer));
+      nodes.add(new NodeSpec(name, config, inputs, outputConfig, member, layer, part));
+    }
+
+    /** The autoencoder half {@code member} is marked as; marking both is an error. */
+    private NodeSpec.Part part(Element member, String name) {
+      Optional<AnnotationMirror> encoder = mirror(member, ENCODER);
+      Optional<AnnotationMirror> decoder = mirror(member, DECODER);
+      if (encoder.isPresent() && decoder.isPresent()) {
+        report.error("Part.both", "'" + name + "' needs to be in one half of the autoencoder, but found both"
+            + " @Encoder and @Decoder. Keep the one for the half it belongs to.", member, decoder.get(), "");
+      }
+      return encoder.isPresent() ? NodeSpec.Part.ENCODER
+          : decoder.isPresent() ? NodeSpec.Part.DECODER : NodeSpec.Part.NONE;
     }
 
     private NodeSpec last() {

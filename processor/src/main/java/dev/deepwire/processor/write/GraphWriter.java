@@ -1,5 +1,6 @@
 package dev.deepwire.processor.write;
 
+import static dev.deepwire.processor.TypeNames.CODES;
 import static dev.deepwire.processor.TypeNames.DTYPE;
 import static dev.deepwire.processor.TypeNames.FLOAT_OPERAND;
 import static dev.deepwire.processor.TypeNames.LAYER_SCOPE;
@@ -21,6 +22,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.deepwire.processor.check.CheckedModel;
+import dev.deepwire.processor.model.AutoencoderParts;
 import dev.deepwire.processor.model.InputRef;
 import dev.deepwire.processor.model.LayerConfig;
 import dev.deepwire.processor.model.ModelSpec;
@@ -104,6 +106,7 @@ public final class GraphWriter {
         .returns(OPERAND_MAP)
         .addParameter(LAYER_SCOPE, "scope")
         .addParameter(OPERAND_MAP, "inputs");
+    String code = AutoencoderParts.of(model.spec()).code().orElse(null);
     for (NodeSpec node : model.order()) {
       List<String> args = node.inputs().stream().map(InputRef::name).map(GraphWriter::local).toList();
       CodeBlock value;
@@ -113,6 +116,9 @@ public final class GraphWriter {
         value = SubModelCalls.of(m, node, sub.model(), args);
       } else {
         value = LayerCalls.of(node, args, model.shapes().get(node.name()));
+      }
+      if (node.name().equals(code)) {
+        value = CodeBlock.of("$T.mark(scope, $L)", CODES, value);
       }
       m.addStatement("$T $L = $L", FLOAT_OPERAND, local(node.name()), value);
     }

@@ -75,6 +75,10 @@ final class LayerCalls {
       return CodeBlock.of("new $T($L, $L, $L, $T.$L, $T.$L, $L).call($L, $L)", SEQUENCE_DECODER, decoder.vocabulary(),
           decoder.embedding(), decoder.units(), DECODER_CELL, decoder.cell(), ATTENTION_SCORE, decoder.attention(),
           decoder.attentionUnits(), scope, joined);
+    } else if (layer instanceof LayerConfig.SampleLayer
+        || layer instanceof LayerConfig.NoiseLayer
+        || layer instanceof LayerConfig.ActivityRegularizationLayer) {
+      return CodeBlock.of("$L.call($L, $L)", GenerativeLayerCalls.of(layer), scope, joined);
     } else if (layer instanceof LayerConfig.IdentityLayer) {
       return CodeBlock.of("$L", joined);
     }

@@ -60,7 +60,9 @@ public final class GraphAssembler {
     Map<String, Placeholder<?>> targets = new LinkedHashMap<>();
     Map<String, Operand<TFloat32>> reported = new LinkedHashMap<>();
     List<Operand<TFloat32>> lossTerms = new ArrayList<>();
-    boolean severalLosses = signature.outputs().stream().filter(o -> o.loss() != Loss.NONE).count() > 1;
+    // Layers that report terms of their own (a VAE's KL) also get each output's loss reported beside them.
+    boolean severalLosses = signature.outputs().stream().filter(o -> o.loss() != Loss.NONE).count() > 1
+        || !root.reports().isEmpty();
 
     for (OutputSpec spec : signature.outputs()) {
       Operand<TFloat32> raw = forward.get(spec.name());
@@ -110,6 +112,7 @@ public final class GraphAssembler {
       Map<String, Operand<TFloat32>> withTotal = new LinkedHashMap<>();
       withTotal.put("loss", tf.withName("total_loss").identity(total));
       withTotal.putAll(reported);
+      withTotal.putAll(root.reports());
       reported = withTotal;
       trainOp = Optimizers.minimize(graph, signature.optimizer(), learningRate, total,
           List.copyOf(root.weights().values()));

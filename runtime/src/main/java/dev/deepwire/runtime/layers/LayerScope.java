@@ -35,6 +35,7 @@ public final class LayerScope {
     final Map<String, Variable<TFloat32>> states = new LinkedHashMap<>();
     final List<Op> updates = new ArrayList<>();
     final List<Operand<TFloat32>> losses = new ArrayList<>();
+    final Map<String, Operand<TFloat32>> reports = new LinkedHashMap<>();
     final Map<Operand<TFloat32>, Operand<TFloat32>> logits = new IdentityHashMap<>();
     final Map<Operand<TFloat32>, Operand<TFloat32>> masks = new IdentityHashMap<>();
     final Map<Operand<TFloat32>, List<Operand<TFloat32>>> finalStates = new IdentityHashMap<>();
@@ -183,6 +184,20 @@ public final class LayerScope {
   /** Adds a term to the model's loss, e.g. a weight penalty. */
   public void addLoss(Operand<TFloat32> term) {
     shared.losses.add(term);
+  }
+
+  /**
+   * Reports a per-batch scalar of this layer each epoch under {@code name} (e.g. a VAE's {@code kl}); a
+   * second report of the same name is prefixed with this scope's path.
+   */
+  public void report(String name, Operand<TFloat32> value) {
+    String key = shared.reports.containsKey(name) ? path + "_" + name : name;
+    shared.reports.put(key, value);
+  }
+
+  /** The scalars layers asked to report, by name. */
+  public Map<String, Operand<TFloat32>> reports() {
+    return Collections.unmodifiableMap(shared.reports);
   }
 
   /**

@@ -36,6 +36,16 @@ public final class Optimizers {
    */
   public static Op minimize(Graph graph, OptimizerSettings settings, Operand<TFloat32> learningRate,
       Operand<TFloat32> loss, List<Variable<TFloat32>> weights) {
+    return minimize(graph, settings, learningRate, loss, weights, "");
+  }
+
+  /**
+   * Like {@link #minimize(Graph, OptimizerSettings, Operand, Operand, List)}, with the optimizer's own
+   * variables (Adam's beta powers) named after {@code prefix}, so one graph can hold several optimizers
+   * (a GAN's two sides).
+   */
+  public static Op minimize(Graph graph, OptimizerSettings settings, Operand<TFloat32> learningRate,
+      Operand<TFloat32> loss, List<Variable<TFloat32>> weights, String prefix) {
     Ops tf = Ops.create(graph);
     Output<?>[] targets = weights.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
     List<Operand<TFloat32>> gradients = GradientClipping.apply(tf, settings, graph.addGradients(loss.asOutput(), targets));
@@ -52,8 +62,8 @@ public final class Optimizers {
     Variable<TFloat32> beta1Power = null;
     Variable<TFloat32> beta2Power = null;
     if (adam) {
-      beta1Power = tf.withName("adam-beta1_power").variable(tf.constant((float) settings.beta1()));
-      beta2Power = tf.withName("adam-beta2_power").variable(tf.constant((float) settings.beta2()));
+      beta1Power = tf.withName(prefix + "adam-beta1_power").variable(tf.constant((float) settings.beta1()));
+      beta2Power = tf.withName(prefix + "adam-beta2_power").variable(tf.constant((float) settings.beta2()));
     }
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < weights.size(); i++) {

@@ -43,6 +43,9 @@ public final class Losses {
             tf.oneHot(indices, tf.constant((int) classes), tf.constant(1f), tf.constant(0f));
         yield categoricalCrossentropy(tf, output, logits, oneHot);
       }
+      case MARGIN -> HingeLosses.margin(tf, output, floats(target));
+      case CONTRASTIVE -> HingeLosses.contrastive(tf, output, floats(target));
+      case TRIPLET -> HingeLosses.triplet(tf, output);
     };
   }
 

@@ -33,6 +33,11 @@ public final class AnnotationNames {
   public static final String GRU = PACKAGE + "GRU";
   public static final String EMBEDDING = PACKAGE + "Embedding";
   public static final String MASKING = PACKAGE + "Masking";
+  public static final String PRIMARY_CAPS = PACKAGE + "PrimaryCaps";
+  public static final String CAPSULES = PACKAGE + "Capsules";
+  public static final String CAPSULE_LENGTH = PACKAGE + "CapsuleLength";
+  public static final String CAPSULE_MASK = PACKAGE + "CapsuleMask";
+  public static final String DISTANCE = PACKAGE + "Distance";
   /** A modifier of a recurrent layer, not a layer of its own. */
   public static final String BIDIRECTIONAL = PACKAGE + "Bidirectional";
 
@@ -40,7 +45,7 @@ public final class AnnotationNames {
   public static final List<String> LAYERS =
       List.of(INPUT, DENSE, DROPOUT, FLATTEN, RESHAPE, ACTIVATION, CONCATENATE, ADD, CONV, CONV_TRANSPOSE, MAX_POOL,
           AVG_POOL, GLOBAL_MAX_POOL, GLOBAL_AVG_POOL, BATCH_NORM, ZERO_PADDING, UP_SAMPLING, SPATIAL_DROPOUT, SIMPLE_RNN, LSTM,
-          GRU, EMBEDDING, MASKING);
+          GRU, EMBEDDING, MASKING, PRIMARY_CAPS, CAPSULES, CAPSULE_LENGTH, CAPSULE_MASK, DISTANCE);
 
   private AnnotationNames() {}
 }

@@ -49,6 +49,12 @@ public final class TypeNames {
   public static final ClassName BIDIRECTIONAL = ClassName.get(LAYERS, "Bidirectional");
   public static final ClassName EMBEDDING = ClassName.get(LAYERS, "Embedding");
   public static final ClassName MASKING = ClassName.get(LAYERS, "Masking");
+  public static final ClassName PRIMARY_CAPS = ClassName.get(LAYERS, "PrimaryCaps");
+  public static final ClassName CAPSULES = ClassName.get(LAYERS, "Capsules");
+  public static final ClassName CAPSULE_LENGTH = ClassName.get(LAYERS, "CapsuleLength");
+  public static final ClassName CAPSULE_MASK = ClassName.get(LAYERS, "CapsuleMask");
+  public static final ClassName DISTANCE = ClassName.get(LAYERS, "Distance");
+  public static final ClassName DISTANCE_KIND = ClassName.get(ANNOTATIONS, "DistanceKind");
 
   public static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
   public static final ClassName TFLOAT32 = ClassName.get("org.tensorflow.types", "TFloat32");

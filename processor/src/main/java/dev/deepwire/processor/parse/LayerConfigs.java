@@ -2,6 +2,11 @@ package dev.deepwire.processor.parse;
 
 import static dev.deepwire.processor.AnnotationNames.ACTIVATION;
 import static dev.deepwire.processor.AnnotationNames.ADD;
+import static dev.deepwire.processor.AnnotationNames.CAPSULES;
+import static dev.deepwire.processor.AnnotationNames.CAPSULE_LENGTH;
+import static dev.deepwire.processor.AnnotationNames.CAPSULE_MASK;
+import static dev.deepwire.processor.AnnotationNames.DISTANCE;
+import static dev.deepwire.processor.AnnotationNames.PRIMARY_CAPS;
 import static dev.deepwire.processor.AnnotationNames.AVG_POOL;
 import static dev.deepwire.processor.AnnotationNames.BATCH_NORM;
 import static dev.deepwire.processor.AnnotationNames.CONV;
@@ -71,6 +76,13 @@ final class LayerConfigs {
       case EMBEDDING -> new LayerConfig.EmbeddingLayer(r.intValue("vocabulary"), r.intValue("dimension"),
           r.boolValue("maskZero"));
       case MASKING -> new LayerConfig.MaskingLayer(r.doubleValue("value"));
+      case PRIMARY_CAPS -> new LayerConfig.PrimaryCapsLayer(r.intValue("channels"), r.intValue("dimension"),
+          r.intValue("kernel"), r.intValue("strides"));
+      case CAPSULES -> new LayerConfig.CapsulesLayer(r.intValue("count"), r.intValue("dimension"),
+          r.intValue("routing"));
+      case CAPSULE_LENGTH -> new LayerConfig.CapsuleLengthLayer();
+      case CAPSULE_MASK -> new LayerConfig.CapsuleMaskLayer();
+      case DISTANCE -> new LayerConfig.DistanceLayer(r.enumName("value"));
       default -> throw new IllegalArgumentException("not a layer annotation: " + annotationName);
     };
   }

@@ -61,6 +61,8 @@ final class LayerCalls {
         || layer instanceof LayerConfig.EmbeddingLayer
         || layer instanceof LayerConfig.MaskingLayer) {
       return CodeBlock.of("$L.call($L, $L)", RecurrentLayerCalls.of(layer), scope, joined);
+    } else if (CapsuleLayerCalls.handles(layer)) {
+      return CodeBlock.of("$L.call($L, $L)", CapsuleLayerCalls.of(layer), scope, joined);
     } else if (layer instanceof LayerConfig.IdentityLayer) {
       return CodeBlock.of("$L", joined);
     }

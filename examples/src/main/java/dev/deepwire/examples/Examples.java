@@ -1,11 +1,16 @@
 package dev.deepwire.examples;
 
+import dev.deepwire.examples.capsnet.CapsNetExample;
 import dev.deepwire.examples.cnn.CnnExample;
 import dev.deepwire.examples.cnn1d.Cnn1dExample;
 import dev.deepwire.examples.cnn3d.Cnn3dExample;
 import dev.deepwire.examples.dnn.DnnExample;
 import dev.deepwire.examples.regression.RegressionExample;
 import dev.deepwire.examples.seq2vec.Seq2VecExample;
+import dev.deepwire.examples.siamese.SiameseBilstmExample;
+import dev.deepwire.examples.siamese.SiameseCapsNetExample;
+import dev.deepwire.examples.siamese.SiameseCnnExample;
+import dev.deepwire.examples.siamese.SiameseLstmExample;
 import dev.deepwire.examples.timeseries.TimeSeriesGruExample;
 import dev.deepwire.examples.timeseries.TimeSeriesLstmExample;
 import java.util.List;
@@ -16,7 +21,8 @@ public final class Examples {
 
   private static final List<Example> ALL = List.of(new DnnExample(), new RegressionExample(), new CnnExample(),
       new Cnn1dExample(), new Cnn3dExample(), new TimeSeriesLstmExample(), new TimeSeriesGruExample(),
-      new Seq2VecExample());
+      new Seq2VecExample(), new CapsNetExample(), new SiameseCnnExample(), new SiameseCapsNetExample(),
+      new SiameseLstmExample(), new SiameseBilstmExample());
 
   private Examples() {}
 

@@ -1,5 +1,7 @@
 package dev.deepwire.examples.capsnet;
 
+import static dev.deepwire.examples.FashionClassifierExample.argMax;
+
 import dev.deepwire.examples.Example;
 import dev.deepwire.examples.ModelRun;
 import dev.deepwire.examples.Reports;
@@ -136,15 +138,5 @@ public final class CapsNetExample implements Example {
     Path png = out.resolve("reconstructions.png");
     ImageGrid.write(png, images, predicted, actual, FashionMnist.CLASS_NAMES);
     return png;
-  }
-
-  private static int argMax(float[] scores) {
-    int best = 0;
-    for (int i = 1; i < scores.length; i++) {
-      if (scores[i] > scores[best]) {
-        best = i;
-      }
-    }
-    return best;
   }
 }

@@ -31,6 +31,12 @@ final class PairVerification {
     return distances;
   }
 
+  /** The distance threshold with the best accuracy on the validation pairs. */
+  static double threshold(Predictor<?> predictor, PairData data) {
+    return VerificationMetrics.bestThreshold(distances(predictor, data.validation()),
+        data.validation().floats(PairData.SAME).values());
+  }
+
   /** {@code test_roc_auc}, {@code validation_roc_auc}, {@code threshold}, {@code test_accuracy}. */
   static Map<String, Object> report(Predictor<?> predictor, PairData data) {
     float[] validation = distances(predictor, data.validation());

@@ -98,7 +98,7 @@ public abstract class SiameseExample<M> implements Example {
     PairData data = pairs.load(settings);
     try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
       run.restore(settings, name);
-      double threshold = (double) PairVerification.report(run.predictor(), data).get("threshold");
+      double threshold = PairVerification.threshold(run.predictor(), data);
       var test = data.test().slice(0, Math.min(count, data.test().size()));
       float[] distances = PairVerification.distances(run.predictor(), test);
       List<String> lines = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.deepwire.examples;
 
 import dev.deepwire.examples.caption.CaptionExample;
+import dev.deepwire.examples.capsnet.CapsNetExample;
 import dev.deepwire.examples.cnn.CnnExample;
 import dev.deepwire.examples.cnn1d.Cnn1dExample;
 import dev.deepwire.examples.cnn3d.Cnn3dExample;
@@ -17,6 +18,10 @@ import dev.deepwire.examples.regression.RegressionExample;
 import dev.deepwire.examples.rnn.RnnExample;
 import dev.deepwire.examples.seq2vec.Seq2VecExample;
 import dev.deepwire.examples.seq2vec.TransformerSpamExample;
+import dev.deepwire.examples.siamese.SiameseBilstmExample;
+import dev.deepwire.examples.siamese.SiameseCapsNetExample;
+import dev.deepwire.examples.siamese.SiameseCnnExample;
+import dev.deepwire.examples.siamese.SiameseLstmExample;
 import dev.deepwire.examples.timeseries.TimeSeriesGruExample;
 import dev.deepwire.examples.timeseries.TimeSeriesLstmExample;
 import java.util.List;
@@ -29,7 +34,8 @@ public final class Examples {
       new Cnn1dExample(), new Cnn3dExample(), new TimeSeriesLstmExample(), new TimeSeriesGruExample(),
       new Seq2VecExample(), new G2pExample(), new CaptionExample(), new TransformerSpamExample(), new RnnExample(),
       new ReconstructionExample(), new SparseExample(), new DenoisingExample(), new HashingExample(),
-      new InpaintingExample(), new VaeExample(), new GanExample());
+      new InpaintingExample(), new VaeExample(), new GanExample(), new CapsNetExample(), new SiameseCnnExample(),
+      new SiameseCapsNetExample(), new SiameseLstmExample(), new SiameseBilstmExample());
 
   private Examples() {}
 

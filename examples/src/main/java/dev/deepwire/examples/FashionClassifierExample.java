@@ -111,7 +111,8 @@ public abstract class FashionClassifierExample<M> extends ModelExample<M> {
     return png;
   }
 
-  private static int argMax(float[] scores) {
+  /** The index of the highest score. */
+  public static int argMax(float[] scores) {
     int best = 0;
     for (int i = 1; i < scores.length; i++) {
       if (scores[i] > scores[best]) {

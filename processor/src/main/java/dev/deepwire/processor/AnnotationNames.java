@@ -48,6 +48,11 @@ public final class AnnotationNames {
   /** Markers of an autoencoder's halves, beside a layer annotation. */
   public static final String ENCODER = PACKAGE + "Encoder";
   public static final String DECODER = PACKAGE + "Decoder";
+  public static final String PRIMARY_CAPS = PACKAGE + "PrimaryCaps";
+  public static final String CAPSULES = PACKAGE + "Capsules";
+  public static final String CAPSULE_LENGTH = PACKAGE + "CapsuleLength";
+  public static final String CAPSULE_MASK = PACKAGE + "CapsuleMask";
+  public static final String DISTANCE = PACKAGE + "Distance";
   /** A modifier of a recurrent layer, not a layer of its own. */
   public static final String BIDIRECTIONAL = PACKAGE + "Bidirectional";
 
@@ -57,7 +62,7 @@ public final class AnnotationNames {
           AVG_POOL, GLOBAL_MAX_POOL, GLOBAL_AVG_POOL, BATCH_NORM, ZERO_PADDING, UP_SAMPLING, SPATIAL_DROPOUT, SIMPLE_RNN, LSTM,
           GRU, EMBEDDING, MASKING, FINAL_STATE, SEQUENCE_DECODER, LAYER_NORM, POSITIONAL_EMBEDDING,
           MULTI_HEAD_ATTENTION, TRANSFORMER_ENCODER, POOL_TOKENS, SAMPLE, GAUSSIAN_NOISE, MASKING_NOISE,
-          ACTIVITY_REGULARIZATION);
+          ACTIVITY_REGULARIZATION, PRIMARY_CAPS, CAPSULES, CAPSULE_LENGTH, CAPSULE_MASK, DISTANCE);
 
   private AnnotationNames() {}
 }

@@ -67,6 +67,12 @@ public final class TypeNames {
   public static final ClassName GAN = ClassName.get("dev.deepwire.runtime.gan", "Gan");
   public static final ClassName GAN_OPTIONS = ClassName.get("dev.deepwire.runtime.gan", "GanOptions");
   public static final ClassName RUNTIME_OPTIONS = ClassName.get("dev.deepwire.runtime", "RuntimeOptions");
+  public static final ClassName PRIMARY_CAPS = ClassName.get(LAYERS, "PrimaryCaps");
+  public static final ClassName CAPSULES = ClassName.get(LAYERS, "Capsules");
+  public static final ClassName CAPSULE_LENGTH = ClassName.get(LAYERS, "CapsuleLength");
+  public static final ClassName CAPSULE_MASK = ClassName.get(LAYERS, "CapsuleMask");
+  public static final ClassName DISTANCE = ClassName.get(LAYERS, "Distance");
+  public static final ClassName DISTANCE_KIND = ClassName.get(ANNOTATIONS, "DistanceKind");
 
   public static final ClassName OPERAND = ClassName.get("org.tensorflow", "Operand");
   public static final ClassName TFLOAT32 = ClassName.get("org.tensorflow.types", "TFloat32");

@@ -13,5 +13,20 @@ public enum Loss {
   /** Cross-entropy on a SOFTMAX output; targets are one-hot (or probability) vectors. */
   CATEGORICAL_CROSSENTROPY,
   /** Cross-entropy on a SOFTMAX output; targets are class indices {@code 0..units-1}. */
-  SPARSE_CATEGORICAL_CROSSENTROPY
+  SPARSE_CATEGORICAL_CROSSENTROPY,
+  /**
+   * Capsule margin loss on capsule lengths {@code [batch, classes]} ({@link CapsuleLength}): per class
+   * {@code T max(0, 0.9 - v)^2 + 0.5 (1 - T) max(0, v - 0.1)^2}, summed over classes; one-hot targets.
+   */
+  MARGIN,
+  /**
+   * Contrastive loss on pair distances {@code [batch, 1]} ({@link Distance}): {@code y d^2 + (1 - y) max(0, 1 - d)^2}
+   * with margin 1; targets {@code y} are 1 for a matching pair, 0 otherwise.
+   */
+  CONTRASTIVE,
+  /**
+   * Triplet loss on {@code [batch, 2]} anchor-positive and anchor-negative distances ({@link Distance} on three
+   * inputs): {@code max(0, d(a, p) - d(a, n) + 1)} with margin 1. Needs no targets.
+   */
+  TRIPLET
 }

@@ -73,6 +73,9 @@ final class OutputChecks {
               + ". Use activation = SIGMOID.");
         }
       }
+      case "MARGIN", "CONTRASTIVE", "TRIPLET" -> {
+        return HingeLossChecks.problem(name, loss, prefix, shape);
+      }
       default -> {
         return null;
       }

@@ -6,6 +6,7 @@ import dev.deepwire.processor.model.ModelSpec;
 import dev.deepwire.processor.model.NodeSpec;
 import dev.deepwire.processor.report.Report;
 import dev.deepwire.processor.shape.GenerativeRules;
+import dev.deepwire.processor.shape.CapsuleRules;
 import dev.deepwire.processor.shape.NamedShape;
 import dev.deepwire.processor.shape.RecurrentRules;
 import dev.deepwire.processor.shape.SequenceRules;
@@ -126,6 +127,16 @@ final class ShapeInference {
       return ShapeResult.ok(ins.get(0).shape());
     } else if (layer instanceof LayerConfig.SubModelLayer sub) {
       return subModel(name, sub, ins);
+    } else if (layer instanceof LayerConfig.PrimaryCapsLayer p) {
+      return CapsuleRules.primaryCaps(name, p.channels(), p.dimension(), p.kernel(), p.strides(), ins.get(0));
+    } else if (layer instanceof LayerConfig.CapsulesLayer c) {
+      return CapsuleRules.capsules(name, c.count(), c.dimension(), c.routing(), ins.get(0));
+    } else if (layer instanceof LayerConfig.CapsuleLengthLayer) {
+      return CapsuleRules.capsuleLength(name, ins.get(0));
+    } else if (layer instanceof LayerConfig.CapsuleMaskLayer) {
+      return CapsuleRules.capsuleMask(name, ins);
+    } else if (layer instanceof LayerConfig.DistanceLayer) {
+      return CapsuleRules.distance(name, ins);
     }
     throw new IllegalStateException("unknown layer " + layer);
   }

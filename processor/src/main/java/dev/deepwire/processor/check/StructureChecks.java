@@ -111,8 +111,9 @@ final class StructureChecks {
             + "(Tensor mu, Tensor logVar)' in a graph-form model.", node.element(), node.annotation(), "");
       }
     } else if (layer instanceof LayerConfig.ConcatenateLayer || layer instanceof LayerConfig.AddLayer
-        || layer instanceof LayerConfig.SubModelLayer) {
-      return;
+        || layer instanceof LayerConfig.SubModelLayer || layer instanceof LayerConfig.CapsuleMaskLayer
+        || layer instanceof LayerConfig.DistanceLayer) {
+      return; // several inputs: their shape rules check the count
     } else if (n == 0 && spec.form() == Form.GRAPH) {
       found.error("Layer.noInput", label + " needs one input, but found no parameters. Add a parameter naming the"
           + " layer it consumes, e.g. 'Tensor " + node.name() + "(Tensor x)'.", node.element(), node.annotation(), "");

@@ -318,6 +318,46 @@ public sealed interface LayerConfig {
     }
   }
 
+  /** {@code @PrimaryCaps}. */
+  record PrimaryCapsLayer(int channels, int dimension, int kernel, int strides) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@PrimaryCaps";
+    }
+  }
+
+  /** {@code @Capsules}. */
+  record CapsulesLayer(int count, int dimension, int routing) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@Capsules";
+    }
+  }
+
+  /** {@code @CapsuleLength}. */
+  record CapsuleLengthLayer() implements LayerConfig {
+    @Override
+    public String label() {
+      return "@CapsuleLength";
+    }
+  }
+
+  /** {@code @CapsuleMask}: two inputs, the capsules and a one-hot label. */
+  record CapsuleMaskLayer() implements LayerConfig {
+    @Override
+    public String label() {
+      return "@CapsuleMask";
+    }
+  }
+
+  /** {@code @Distance}, with the {@code DistanceKind} constant name: two or three inputs. */
+  record DistanceLayer(String kind) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@Distance";
+    }
+  }
+
   /** A graph-form {@code @Output} without a layer annotation: its single input, as is. */
   record IdentityLayer() implements LayerConfig {
     @Override

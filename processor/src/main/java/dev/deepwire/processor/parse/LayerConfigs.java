@@ -6,6 +6,11 @@ import static dev.deepwire.processor.AnnotationNames.GAUSSIAN_NOISE;
 import static dev.deepwire.processor.AnnotationNames.MASKING_NOISE;
 import static dev.deepwire.processor.AnnotationNames.SAMPLE;
 import static dev.deepwire.processor.AnnotationNames.ADD;
+import static dev.deepwire.processor.AnnotationNames.CAPSULES;
+import static dev.deepwire.processor.AnnotationNames.CAPSULE_LENGTH;
+import static dev.deepwire.processor.AnnotationNames.CAPSULE_MASK;
+import static dev.deepwire.processor.AnnotationNames.DISTANCE;
+import static dev.deepwire.processor.AnnotationNames.PRIMARY_CAPS;
 import static dev.deepwire.processor.AnnotationNames.AVG_POOL;
 import static dev.deepwire.processor.AnnotationNames.BATCH_NORM;
 import static dev.deepwire.processor.AnnotationNames.CONV;
@@ -99,6 +104,13 @@ final class LayerConfigs {
       case MASKING_NOISE -> new LayerConfig.NoiseLayer("MASKING", r.doubleValue("value"));
       case ACTIVITY_REGULARIZATION -> new LayerConfig.ActivityRegularizationLayer(r.doubleValue("l1"),
           r.doubleValue("sparsityTarget"), r.doubleValue("sparsityWeight"));
+      case PRIMARY_CAPS -> new LayerConfig.PrimaryCapsLayer(r.intValue("channels"), r.intValue("dimension"),
+          r.intValue("kernel"), r.intValue("strides"));
+      case CAPSULES -> new LayerConfig.CapsulesLayer(r.intValue("count"), r.intValue("dimension"),
+          r.intValue("routing"));
+      case CAPSULE_LENGTH -> new LayerConfig.CapsuleLengthLayer();
+      case CAPSULE_MASK -> new LayerConfig.CapsuleMaskLayer();
+      case DISTANCE -> new LayerConfig.DistanceLayer(r.enumName("value"));
       default -> throw new IllegalArgumentException("not a layer annotation: " + annotationName);
     };
   }

@@ -79,6 +79,8 @@ final class LayerCalls {
         || layer instanceof LayerConfig.NoiseLayer
         || layer instanceof LayerConfig.ActivityRegularizationLayer) {
       return CodeBlock.of("$L.call($L, $L)", GenerativeLayerCalls.of(layer), scope, joined);
+    } else if (CapsuleLayerCalls.handles(layer)) {
+      return CodeBlock.of("$L.call($L, $L)", CapsuleLayerCalls.of(layer), scope, joined);
     } else if (layer instanceof LayerConfig.IdentityLayer) {
       return CodeBlock.of("$L", joined);
     }

@@ -76,7 +76,9 @@ public final class GraphAssembler {
         continue;
       }
       Operand<?> target;
-      if (floatInputs.containsKey(spec.target())) {
+      if (spec.loss() == Loss.TRIPLET) {
+        target = output; // the triplet loss compares the output's own two distances: no targets to feed
+      } else if (floatInputs.containsKey(spec.target())) {
         target = floatInputs.get(spec.target());
       } else {
         Placeholder<?> placeholder = spec.loss() == Loss.SPARSE_CATEGORICAL_CROSSENTROPY

@@ -54,6 +54,9 @@ public final class Losses {
       case SPARSE_CATEGORICAL_CROSSENTROPY -> output.shape().numDimensions() > 2
           ? Losses.meanAll(tf, positionCrossentropy(tf, output, logits, oneHot(tf, output, target)))
           : categoricalCrossentropy(tf, output, logits, oneHot(tf, output, target));
+      case MARGIN -> HingeLosses.margin(tf, output, floats(target));
+      case CONTRASTIVE -> HingeLosses.contrastive(tf, output, floats(target));
+      case TRIPLET -> HingeLosses.triplet(tf, output);
     };
   }
 

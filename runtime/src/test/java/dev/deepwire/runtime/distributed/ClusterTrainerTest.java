@@ -21,6 +21,7 @@ import dev.deepwire.runtime.layers.LayerScope;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.proto.DeviceStepStats;
+import org.tensorflow.proto.NodeExecStats;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -107,6 +113,10 @@ class ClusterTrainerTest {
         Map<String, float[]> actual = Checkpoints.capture(chief.model(), Map.of()).values();
         assertEquals(expected.keySet(), actual.keySet());
         expected.forEach((name, values) -> assertArrayEquals(values, actual.get(name), 1e-5f, name));
+        Map<String, String> devices = devicesOfAForwardPass(chief.model());
+        assertTrue(devices.get("hidden.kernel").startsWith("/job:ps/"), "weights live on a ps task: " + devices);
+        assertTrue(devices.get("hidden/Tanh").startsWith("/job:worker/replica:0/task:0/"),
+            "compute runs on the worker: " + devices);
         ClusterFitResult worker = other.get(60, TimeUnit.SECONDS);
         assertEquals(EPOCHS, worker.globalSteps());
         chief.endJob();
@@ -119,6 +129,22 @@ class ClusterTrainerTest {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  /** The device each node of one traced forward pass ran on, by node name. */
+  private static Map<String, String> devicesOfAForwardPass(CompiledModel<?> model) {
+    RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
+    Map<String, String> devices = new HashMap<>();
+    try (TFloat32 x = TFloat32.tensorOf(Shape.of(2, 3));
+         Result result = model.session().runner().feed("input.x", x).fetch("output.y").setOptions(trace)
+             .runAndFetchMetadata()) {
+      for (DeviceStepStats device : result.getMetadata().orElseThrow().getStepStats().getDevStatsList()) {
+        for (NodeExecStats node : device.getNodeStatsList()) {
+          devices.put(node.getNodeName(), device.getDevice());
+        }
+      }
+    }
+    return devices;
   }
 
   private static String loopback() throws IOException {

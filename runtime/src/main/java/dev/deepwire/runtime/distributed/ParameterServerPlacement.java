@@ -1,6 +1,7 @@
 package dev.deepwire.runtime.distributed;
 
 import dev.deepwire.runtime.layers.VariablePlacement;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tensorflow.ndarray.Shape;
@@ -46,7 +47,7 @@ public final class ParameterServerPlacement implements VariablePlacement {
 
   /** The ps task of each variable placed so far, by name. */
   public Map<String, Integer> tasks() {
-    return Map.copyOf(tasks);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
   }
 
   /** Values held by each ps task. */

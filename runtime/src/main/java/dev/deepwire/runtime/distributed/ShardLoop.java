@@ -81,7 +81,8 @@ final class ShardLoop {
         long epoch = position / stepsPerEpoch;
         int batch = (int) (position % stepsPerEpoch);
         if (epoch != orderEpoch) {
-          order = Dataset.permutation(shard.size(), (options.seed() * 1_000_003L + epoch) * 1_009L + task.index());
+          // One process's shuffle (Trainer's formula) for worker 0, and a different one for every other worker.
+          order = Dataset.permutation(shard.size(), options.seed() * 1_000_003L + epoch + 1 + task.index() * 7_919L);
           orderEpoch = epoch;
         }
         int from = Math.min(batch * batchSize, shard.size() - 1);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,7 +137,7 @@ public final class ClusterTrainer<M> implements AutoCloseable {
   }
 
   /** The ps task of each weight and optimizer variable this worker placed, by name. */
-  public java.util.Map<String, Integer> placement() {
+  public Map<String, Integer> placement() {
     return placement.tasks();
   }
 
@@ -195,16 +196,13 @@ public final class ClusterTrainer<M> implements AutoCloseable {
     return dir.resolve(Trainer.LAST_CHECKPOINT);
   }
 
-  private static Dataset shard(Dataset train, int workers, TaskId task) {
+  /** This worker's examples: {@code task, task + workers, task + 2·workers, ...}. */
+  private Dataset shard(Dataset train, int workers) {
     int[] rows = new int[(train.size() - task.index() + workers - 1) / workers];
     for (int i = 0; i < rows.length; i++) {
       rows[i] = task.index() + i * workers;
     }
     return train.select(rows);
-  }
-
-  private Dataset shard(Dataset train, int workers) {
-    return shard(train, workers, task);
   }
 
   /**

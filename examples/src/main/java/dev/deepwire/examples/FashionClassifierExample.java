@@ -1,11 +1,15 @@
 package dev.deepwire.examples;
 
 import com.google.inject.Module;
+import dev.deepwire.examples.cluster.ClusterExample;
+import dev.deepwire.examples.cluster.ClusterRun;
 import dev.deepwire.examples.data.FashionMnist;
 import dev.deepwire.examples.data.TrainTest;
 import dev.deepwire.runtime.History;
 import dev.deepwire.runtime.LearningRateSchedule;
 import dev.deepwire.runtime.data.Dataset;
+import dev.deepwire.runtime.distributed.ClusterSpec;
+import dev.deepwire.runtime.distributed.TaskId;
 import dev.deepwire.runtime.plots.ImageGrid;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,7 +26,7 @@ import java.util.function.Supplier;
  *
  * @param <M> the annotated model class; its input is {@code image}, its output {@code label}
  */
-public abstract class FashionClassifierExample<M> extends ModelExample<M> {
+public abstract class FashionClassifierExample<M> extends ModelExample<M> implements ClusterExample {
 
   private static final int GRID_IMAGES = 36;
 
@@ -57,6 +61,12 @@ public abstract class FashionClassifierExample<M> extends ModelExample<M> {
       report.put("predictions_png", writePredictionGrid(run, data.test(), settings.out()).toString());
       return report;
     }
+  }
+
+  @Override
+  public Map<String, Object> trainOnCluster(RunSettings settings, ClusterSpec cluster, TaskId task) throws IOException {
+    return ClusterRun.train(name(), module(), modelClass(), settings, cluster, task, FashionMnist.load(settings.data()),
+        LearningRateSchedule.cosineDecay(0.1)); // the schedule of train(), over the global step
   }
 
   @Override

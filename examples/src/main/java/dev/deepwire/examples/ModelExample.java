@@ -33,6 +33,16 @@ public abstract class ModelExample<M> implements Example {
     return description;
   }
 
+  /** A new instance of the model's generated Guice module. */
+  protected Module module() {
+    return module.get();
+  }
+
+  /** The annotated model class. */
+  protected Class<M> modelClass() {
+    return modelClass;
+  }
+
   /** The model with weights initialised from {@code seed}; close it when done. */
   protected ModelRun<M> start(long seed) {
     return ModelRun.start(module.get(), modelClass, seed);

@@ -59,6 +59,15 @@ public final class CompiledModel<M> implements AutoCloseable {
     }
   }
 
+  /**
+   * A model whose graph was assembled and whose session was opened elsewhere, e.g. a session on a TensorFlow
+   * cluster ({@code dev.deepwire.runtime.distributed}); its weights must be initialised already.
+   */
+  public static <M> CompiledModel<M> of(ModelGraph<M> model, RuntimeOptions options, Graph graph, Session session,
+      ModelOps ops) {
+    return new CompiledModel<>(model.signature(), options, graph, session, ops, model);
+  }
+
   public ModelSignature signature() {
     return signature;
   }

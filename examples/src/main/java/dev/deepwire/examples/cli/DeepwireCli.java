@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
       DeepwireCli.PredictCommand.class,
       ExportCommand.class,
       ServeCommand.class,
-      SampleRequestCommand.class
+      SampleRequestCommand.class,
+      ClusterCommand.class
     })
 public final class DeepwireCli implements Runnable {
 
@@ -140,6 +141,13 @@ public final class DeepwireCli implements Runnable {
     @Option(names = "--tensorboard", paramLabel = "DIR", description = "write TensorBoard event files to DIR")
     Path tensorboard;
 
+    @Option(names = "--cluster", paramLabel = "ps=HOST:PORT,..;worker=HOST:PORT,..",
+        description = "train data-parallel on this TensorFlow cluster, as the task --task")
+    String cluster;
+
+    @Option(names = "--task", paramLabel = "ps:N|worker:N", description = "this process's task in --cluster; worker:0 is the chief")
+    String task;
+
     @Override
     public Integer call() throws Exception {
       if (epochs != null && epochs < 1 || batch != null && batch < 1) {
@@ -159,7 +167,8 @@ public final class DeepwireCli implements Runnable {
       RunSettings base = options.settings(example, epochs, batch);
       RunSettings settings = new RunSettings(base.epochs(), base.batchSize(), base.data(), base.seed(), base.out(),
           base.progress(), new TrainingAids(learningRateSchedule, earlyStopping, resume, tensorboard));
-      Map<String, Object> report = example.train(settings);
+      Map<String, Object> report = cluster == null && task == null ? example.train(settings)
+          : ClusterTask.run(example, settings, cluster, task, spec.commandLine());
       print(spec.commandLine().getOut(), report, options.json);
       return 0;
     }
@@ -207,7 +216,7 @@ public final class DeepwireCli implements Runnable {
     }
   }
 
-  private static void print(PrintWriter out, Map<String, Object> report, boolean json) throws JsonProcessingException {
+  static void print(PrintWriter out, Map<String, Object> report, boolean json) throws JsonProcessingException {
     if (json) {
       out.println(JSON.writeValueAsString(report));
     } else {

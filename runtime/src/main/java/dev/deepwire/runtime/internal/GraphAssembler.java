@@ -10,7 +10,6 @@ import dev.deepwire.runtime.ModelSignature.OutputSpec;
 import dev.deepwire.runtime.layers.LayerScope;
 import dev.deepwire.runtime.training.Losses;
 import dev.deepwire.runtime.training.Metrics;
-import dev.deepwire.runtime.training.Optimizers;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,6 +24,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.DataType;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -39,6 +39,11 @@ public final class GraphAssembler {
 
   /** Builds {@code model} into {@code graph}, seeding its random ops from {@code seed}. */
   public static ModelOps assemble(Graph graph, ModelGraph<?> model, long seed) {
+    return assemble(graph, model, seed, GraphHooks.LOCAL);
+  }
+
+  /** Builds {@code model} into {@code graph} with {@code hooks}' variable placement and train step. */
+  public static ModelOps assemble(Graph graph, ModelGraph<?> model, long seed, GraphHooks hooks) {
     ModelSignature signature = model.signature();
     Ops tf = Ops.create(graph);
     Operand<TFloat32> training =
@@ -53,7 +58,7 @@ public final class GraphAssembler {
     }
 
     Operand<TInt64> step = tf.withName("step").placeholderWithDefault(tf.constant(0L), Shape.scalar());
-    LayerScope root = LayerScope.root(tf, seed, training, step);
+    LayerScope root = LayerScope.root(tf, seed, training, step, hooks.placement());
     Map<String, Operand<TFloat32>> forward = model.forward(root, floatInputs);
 
     Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
@@ -116,7 +121,7 @@ public final class GraphAssembler {
       withTotal.putAll(reported);
       withTotal.putAll(root.reports());
       reported = withTotal;
-      trainOp = Optimizers.minimize(graph, signature.optimizer(), learningRate, total,
+      trainOp = hooks.trainStep().build(graph, signature.optimizer(), learningRate, total,
           List.copyOf(root.weights().values()));
       if (!root.updates().isEmpty()) {
         List<Op> stepOps = new ArrayList<>(root.updates());
@@ -156,13 +161,14 @@ public final class GraphAssembler {
     return tf.dtypes.cast(placeholder, TFloat32.class);
   }
 
-  /** A feed-and-assign pair for each variable in the graph (weights and optimizer state alike). */
+  /** A feed-and-assign pair for each float variable in the graph (weights and optimizer state alike). */
   @SuppressWarnings("unchecked")
   private static List<ModelOps.VariableSlot> restoreSlots(Graph graph, Ops tf) {
     List<GraphOperation> variables = new ArrayList<>();
     for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
       GraphOperation op = it.next();
-      if (op.type().equals("VariableV2")) {
+      DataType type = op.type().equals("VariableV2") ? op.output(0).dataType() : null;
+      if (type == DataType.DT_FLOAT || type == DataType.DT_FLOAT_REF) { // float state, not step counters
         variables.add(op);
       }
     }

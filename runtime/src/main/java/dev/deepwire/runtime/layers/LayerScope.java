@@ -31,6 +31,7 @@ public final class LayerScope {
     final long seed;
     final Operand<TFloat32> training;
     final Operand<TInt64> step;
+    final VariablePlacement placement;
     final Map<String, Variable<TFloat32>> weights = new LinkedHashMap<>();
     final Map<String, Variable<TFloat32>> states = new LinkedHashMap<>();
     final List<Op> updates = new ArrayList<>();
@@ -41,11 +42,12 @@ public final class LayerScope {
     final Map<Operand<TFloat32>, List<Operand<TFloat32>>> finalStates = new IdentityHashMap<>();
     RecurrentStates recurrentStates;
 
-    Shared(Ops rootOps, long seed, Operand<TFloat32> training, Operand<TInt64> step) {
+    Shared(Ops rootOps, long seed, Operand<TFloat32> training, Operand<TInt64> step, VariablePlacement placement) {
       this.rootOps = rootOps;
       this.seed = seed;
       this.training = training;
       this.step = step;
+      this.placement = placement;
     }
   }
 
@@ -76,7 +78,13 @@ public final class LayerScope {
    *     resumed from a checkpoint draws exactly the masks the uninterrupted run would have drawn
    */
   public static LayerScope root(Ops tf, long seed, Operand<TFloat32> training, Operand<TInt64> step) {
-    return new LayerScope(new Shared(tf, seed, training, step), "", tf);
+    return root(tf, seed, training, step, VariablePlacement.LOCAL);
+  }
+
+  /** A root scope whose weights and states are created where {@code placement} says (e.g. on a parameter server). */
+  public static LayerScope root(Ops tf, long seed, Operand<TFloat32> training, Operand<TInt64> step,
+      VariablePlacement placement) {
+    return new LayerScope(new Shared(tf, seed, training, step, placement), "", tf);
   }
 
   /** The scope of a layer (or sub-model) called {@code name} inside this one. */
@@ -141,7 +149,7 @@ public final class LayerScope {
       Operand<TFloat32> init = initializer.create(shared.rootOps, seed(name));
       // Optimizer slot names are derived from the variable name and must not contain '/', hence the
       // root scope and a dotted name.
-      variable = shared.rootOps.withName(key).variable(init);
+      variable = shared.placement.place(shared.rootOps.withName(key), key, shape).variable(init);
       shared.weights.put(key, variable);
     } else if (!variable.shape().equals(shape)) {
       throw new IllegalStateException(
@@ -162,7 +170,7 @@ public final class LayerScope {
     if (variable == null) {
       Operand<TFloat32> init = shared.rootOps.fill(shared.rootOps.constant(shape.asArray()),
           shared.rootOps.constant(initial));
-      variable = shared.rootOps.withName(key).variable(init);
+      variable = shared.placement.place(shared.rootOps.withName(key), key, shape).variable(init);
       shared.states.put(key, variable);
     } else if (!variable.shape().equals(shape)) {
       throw new IllegalStateException(

@@ -2,6 +2,7 @@ package dev.deepwire.runtime.training;
 
 import dev.deepwire.annotations.OptimizerType;
 import dev.deepwire.runtime.OptimizerSettings;
+import dev.deepwire.runtime.layers.VariablePlacement;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;
@@ -47,8 +48,7 @@ public final class Optimizers {
   public static Op minimize(Graph graph, OptimizerSettings settings, Operand<TFloat32> learningRate,
       Operand<TFloat32> loss, List<Variable<TFloat32>> weights, String prefix) {
     Ops tf = Ops.create(graph);
-    Output<?>[] targets = weights.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
-    List<Operand<TFloat32>> gradients = GradientClipping.apply(tf, settings, graph.addGradients(loss.asOutput(), targets));
+    List<Operand<TFloat32>> gradients = gradients(graph, settings, loss, weights);
     // Weights are read through Identity, which aliases the variable's buffer. An update that ran while
     // back-propagation still read the old weights (dX = dY·Wᵀ) would race, so every update waits for
     // every gradient.
@@ -56,14 +56,45 @@ public final class Optimizers {
     for (Operand<TFloat32> gradient : gradients) {
       ready.add(tf.identity(gradient));
     }
+    return applyGradients(tf, ready, settings, learningRate, weights, gradients, VariablePlacement.LOCAL, prefix);
+  }
+
+  /** The gradients of {@code loss} for {@code weights}, clipped as {@code settings} say. */
+  public static List<Operand<TFloat32>> gradients(Graph graph, OptimizerSettings settings, Operand<TFloat32> loss,
+      List<Variable<TFloat32>> weights) {
+    Output<?>[] targets = weights.stream().map(Variable::asOutput).toArray(Output<?>[]::new);
+    return GradientClipping.apply(Ops.create(graph), settings, graph.addGradients(loss.asOutput(), targets));
+  }
+
+  /**
+   * The op that applies {@code gradients} to {@code weights} with the optimizer of {@code settings}.
+   *
+   * @param ready ops every update waits for
+   * @param placement where the optimizer's own variables (Adam's beta powers) go; per-weight slots follow
+   *     their weight, because the update ops consume both by reference
+   */
+  public static Op applyGradients(Ops tf, List<Op> ready, OptimizerSettings settings, Operand<TFloat32> learningRate,
+      List<Variable<TFloat32>> weights, List<Operand<TFloat32>> gradients, VariablePlacement placement) {
+    return applyGradients(tf, ready, settings, learningRate, weights, gradients, placement, "");
+  }
+
+  /**
+   * Like {@link #applyGradients(Ops, List, OptimizerSettings, Operand, List, List, VariablePlacement)}, with the
+   * optimizer's own variables named after {@code prefix} (a GAN's two sides each have their own).
+   */
+  public static Op applyGradients(Ops tf, List<Op> ready, OptimizerSettings settings, Operand<TFloat32> learningRate,
+      List<Variable<TFloat32>> weights, List<Operand<TFloat32>> gradients, VariablePlacement placement,
+      String prefix) {
     Ops step = tf.withSubScope("train").withControlDependencies(ready);
     OptimizerType type = settings.type();
     boolean adam = type == OptimizerType.ADAM || type == OptimizerType.ADAMW;
     Variable<TFloat32> beta1Power = null;
     Variable<TFloat32> beta2Power = null;
     if (adam) {
-      beta1Power = tf.withName(prefix + "adam-beta1_power").variable(tf.constant((float) settings.beta1()));
-      beta2Power = tf.withName(prefix + "adam-beta2_power").variable(tf.constant((float) settings.beta2()));
+      beta1Power = placement.place(tf.withName(prefix + "adam-beta1_power"), prefix + "adam-beta1_power", Shape.scalar())
+          .variable(tf.constant((float) settings.beta1()));
+      beta2Power = placement.place(tf.withName(prefix + "adam-beta2_power"), prefix + "adam-beta2_power", Shape.scalar())
+          .variable(tf.constant((float) settings.beta2()));
     }
     List<Op> updates = new ArrayList<>();
     for (int i = 0; i < weights.size(); i++) {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * What an abuse run measured.
  *
  * @param hostileByStatus answers to hostile requests by status code ({@code -1} closed, {@code -2} timed out)
- * @param hostileServerErrors hostile requests answered 5xx
+ * @param hostileServerErrors hostile requests answered 5xx, but for 505 (HTTP's answer to {@code HTTP/9.9})
  * @param misanswered hostile requests answered with a status not right for them, with examples
  * @param goodFailed good requests (fast or slow) not answered 200
  * @param swaps versions hot-swapped during the abuse

@@ -70,7 +70,7 @@ public final class NativeMemoryHarness {
       predict = watch("predict", predictions, 1, n -> predictor.predict(image));
       System.out.println(predict.json());
       int stepsPerEpoch = (data.train().size() + BATCH - 1) / BATCH;
-      long epochs = Math.max(1, steps / stepsPerEpoch);
+      long epochs = Math.max(1, (steps + stepsPerEpoch - 1) / stepsPerEpoch); // at least the steps asked for
       train = watch("train", epochs * stepsPerEpoch, stepsPerEpoch,
           n -> model.trainer().fit(data.train(), FitOptions.builder().epochs(1).batchSize(BATCH).progressBar(false).build()));
       System.out.println(train.json());

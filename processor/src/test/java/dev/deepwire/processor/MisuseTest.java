@@ -29,7 +29,7 @@ class MisuseTest {
       """;
 
   /** Compiles {@code Net} (plus {@code others} as "Name:body" pairs) and expects {@code message} on {@code line}. */
-  private static void assertError(String net, String message, String line, String... others) {
+  static void assertError(String net, String message, String line, String... others) {
     JavaFileObject src = Sources.source("Net", net);
     List<JavaFileObject> all = new ArrayList<>(List.of(src));
     for (String other : others) {
@@ -433,8 +433,8 @@ class MisuseTest {
           @Input(shape = 4) Tensor x;
           @Output @Dense(units = 1) Tensor y;
         }
-        """, "[Optimizer.clipNorm] @Optimizer on 'Net' needs clipNorm to be a value >= 0, but found clipNorm = -1.0."
-        + " Use a value >= 0.", "clipNorm = -1");
+        """, "[Optimizer.clipNorm] @Optimizer on 'Net' needs clipNorm to be a finite value >= 0, but found clipNorm = -1.0."
+        + " Use a finite value >= 0.", "clipNorm = -1");
   }
 
   @Test

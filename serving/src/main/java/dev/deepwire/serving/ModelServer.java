@@ -47,7 +47,7 @@ public final class ModelServer implements AutoCloseable {
     connector.setPort(config.port());
     jetty.addConnector(connector);
     this.graceful = new GracefulHandler();
-    graceful.setHandler(new RestHandler(repository, registry, metrics, config.maxBodyBytes()));
+    graceful.setHandler(new RestHandler(repository, registry, metrics, config));
     jetty.setHandler(graceful);
     jetty.setStopTimeout(config.shutdownTimeout().toMillis());
     jetty.setStopAtShutdown(false);

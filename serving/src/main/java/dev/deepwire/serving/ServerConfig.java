@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a {@link ModelServer} serves and how: its models (name → base folder of numbered SavedModel
@@ -19,6 +20,9 @@ import java.util.Map;
  * @param shutdownTimeout how long closing waits for requests in flight
  * @param httpThreads the most HTTP worker threads
  * @param intraOpThreads TensorFlow threads inside one op of a session run
+ * @param authToken when not empty, every request but {@code /health} needs {@code Authorization: Bearer <token>}
+ * @param maxRowsPerRequest predict requests with more instances get 400
+ * @param maxConcurrentRequests predict requests beyond this many at once get 429
  */
 public record ServerConfig(
     String host,
@@ -30,14 +34,31 @@ public record ServerConfig(
     Duration pollInterval,
     Duration shutdownTimeout,
     int httpThreads,
-    int intraOpThreads) {
+    int intraOpThreads,
+    String authToken,
+    int maxRowsPerRequest,
+    int maxConcurrentRequests) {
+
+  /** Model names as TF Serving clients write them; nothing that could reach outside a folder or a URL segment. */
+  private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
   public ServerConfig {
     models = Map.copyOf(models);
     modelBatching = Map.copyOf(modelBatching);
-    if (port < 0 || port > 65535 || maxBodyBytes < 1 || httpThreads < 8 || intraOpThreads < 1) {
+    if (port < 0 || port > 65535 || maxBodyBytes < 1 || httpThreads < 8 || intraOpThreads < 1
+        || maxRowsPerRequest < 1 || maxConcurrentRequests < 1) {
       throw new IllegalArgumentException("invalid server config: port " + port + ", maxBodyBytes " + maxBodyBytes
-          + ", httpThreads " + httpThreads + " (>= 8), intraOpThreads " + intraOpThreads);
+          + ", httpThreads " + httpThreads + " (>= 8), intraOpThreads " + intraOpThreads + ", maxRowsPerRequest "
+          + maxRowsPerRequest + ", maxConcurrentRequests " + maxConcurrentRequests);
+    }
+    for (String name : models.keySet()) {
+      if (!MODEL_NAME.matcher(name).matches() || name.contains("..")) {
+        throw new IllegalArgumentException("invalid model name '" + name + "': use letters, digits, '_', '.' and"
+            + " '-' (no '..'), starting with a letter or digit, at most 128 characters");
+      }
+    }
+    if (authToken == null || authToken.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+      throw new IllegalArgumentException("the auth token must be printable ASCII without spaces (empty for none)");
     }
     for (String name : modelBatching.keySet()) {
       if (!models.containsKey(name)) {
@@ -46,7 +67,10 @@ public record ServerConfig(
     }
   }
 
-  /** Starts a config with the defaults: 127.0.0.1:8501, no batching, 32 MiB bodies, polling every second. */
+  /**
+   * Starts a config with the defaults: 127.0.0.1:8501, no batching, 32 MiB bodies, polling every second, no
+   * token, at most 10,000 rows per request and 256 predict requests at once.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -68,6 +92,9 @@ public record ServerConfig(
     private Duration shutdownTimeout = Duration.ofSeconds(10);
     private int httpThreads = 200;
     private int intraOpThreads = Runtime.getRuntime().availableProcessors();
+    private String authToken = "";
+    private int maxRowsPerRequest = 10_000;
+    private int maxConcurrentRequests = 256;
 
     private Builder() {}
 
@@ -124,9 +151,25 @@ public record ServerConfig(
       return this;
     }
 
+    /** Requires {@code Authorization: Bearer <token>} on every request but {@code /health}; empty for none. */
+    public Builder authToken(String value) {
+      this.authToken = value;
+      return this;
+    }
+
+    public Builder maxRowsPerRequest(int value) {
+      this.maxRowsPerRequest = value;
+      return this;
+    }
+
+    public Builder maxConcurrentRequests(int value) {
+      this.maxConcurrentRequests = value;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(host, port, models, batching, modelBatching, maxBodyBytes, pollInterval,
-          shutdownTimeout, httpThreads, intraOpThreads);
+          shutdownTimeout, httpThreads, intraOpThreads, authToken, maxRowsPerRequest, maxConcurrentRequests);
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.deepwire.serving.BatchingConfig;
 import dev.deepwire.serving.ModelServer;
 import dev.deepwire.serving.ServerConfig;
 import dev.deepwire.serving.ServingModule;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,18 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--poll-millis", defaultValue = "1000", description = "how often base folders are scanned")
   long pollMillis;
 
+  @Option(names = "--auth-token-file", paramLabel = "FILE",
+      description = "require 'Authorization: Bearer <token>' with the token in FILE (kept off the command line)")
+  Path authTokenFile;
+
+  @Option(names = "--max-rows", defaultValue = "10000",
+      description = "most instances in one predict request; more get 400 (default: ${DEFAULT-VALUE})")
+  int maxRows;
+
+  @Option(names = "--max-concurrent", defaultValue = "256",
+      description = "most predict requests at once; more get 429 (default: ${DEFAULT-VALUE})")
+  int maxConcurrent;
+
   @Override
   public Integer call() throws Exception {
     if (modelName != null && modelBases.size() > 1) {
@@ -63,6 +76,9 @@ final class ServeCommand implements Callable<Integer> {
         .port(port)
         .maxBodyBytes(maxBodyBytes)
         .pollInterval(Duration.ofMillis(pollMillis))
+        .authToken(authTokenFile == null ? "" : Files.readString(authTokenFile).strip())
+        .maxRowsPerRequest(maxRows)
+        .maxConcurrentRequests(maxConcurrent)
         .batching(batchSize > 1
             ? BatchingConfig.of(batchSize, batchTimeoutMicros).withMaxQueuedRequests(maxQueue)
             : BatchingConfig.off());

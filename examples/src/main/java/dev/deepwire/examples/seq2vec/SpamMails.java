@@ -1,11 +1,10 @@
 package dev.deepwire.examples.seq2vec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepwire.examples.data.DataSet;
 import dev.deepwire.examples.data.DataSource;
+import dev.deepwire.examples.data.JsonLinesReader;
 import dev.deepwire.examples.data.TrainTest;
-import dev.deepwire.runtime.data.DataFormatException;
 import dev.deepwire.runtime.data.Dataset;
 import dev.deepwire.runtime.data.Vocabulary;
 import java.io.BufferedReader;
@@ -65,16 +64,10 @@ public record SpamMails(TrainTest data, Vocabulary vocabulary) {
 
   private static List<Mail> read(DataSource source) throws IOException {
     String file = DATA.fileNames().get(0);
-    ObjectMapper json = new ObjectMapper();
     List<Mail> mails = new ArrayList<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(
         new GZIPInputStream(source.open(DATA, file)), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        JsonNode row = json.readTree(line);
-        if (!row.has("text") || !row.has("spam")) {
-          throw new DataFormatException(file, "record " + (mails.size() + 1) + " lacks \"text\" or \"spam\"");
-        }
+      for (JsonNode row : JsonLinesReader.options().requireText("text").requireInt("spam").read(in, file).records()) {
         mails.add(new Mail(row.get("text").asText(), row.get("spam").asInt() == 1));
       }
     }

@@ -23,6 +23,7 @@ final class SettingChecks {
         penalty(node, "kernelL1", dense.kernelL1(), report);
         penalty(node, "kernelL2", dense.kernelL2(), report);
       }
+      finiteSettings(node, report);
       if (node.output().isPresent()) {
         OutputConfig output = node.output().get();
         if (!(output.weight() >= 0) || Double.isInfinite(output.weight())) {
@@ -42,6 +43,31 @@ final class SettingChecks {
     }
   }
 
+  /** Slopes and mask values are written into generated code as literals: NaN and infinities have none. */
+  private static void finiteSettings(NodeSpec node, Report report) {
+    LayerConfig layer = node.layer();
+    if (layer instanceof LayerConfig.DenseLayer dense) {
+      finite(node, "alpha", dense.alpha(), "a slope such as 0.2", report);
+    } else if (layer instanceof LayerConfig.ConvLayer conv) {
+      finite(node, "alpha", conv.alpha(), "a slope such as 0.2", report);
+    } else if (layer instanceof LayerConfig.ConvTransposeLayer t) {
+      finite(node, "alpha", t.alpha(), "a slope such as 0.2", report);
+    } else if (layer instanceof LayerConfig.ActivationLayer activation) {
+      finite(node, "alpha", activation.alpha(), "a slope such as 0.2", report);
+    } else if (layer instanceof LayerConfig.MaskingLayer masking) {
+      finite(node, "value", masking.value(), "the padding value of the data, such as 0", report);
+    }
+  }
+
+  private static void finite(NodeSpec node, String attribute, double value, String fix, Report report) {
+    if (!Double.isFinite(value)) {
+      String label = node.layer().label();
+      report.error(label.substring(1) + "." + attribute, label + " on '" + node.name() + "' needs a finite "
+          + attribute + ", but found " + attribute + " = " + value + ". Use " + fix + ".", node.element(),
+          node.annotation(), attribute);
+    }
+  }
+
   /** Each set {@code @Optimizer} hyper-parameter must be in its range. */
   private static void optimizerSettings(ModelSpec spec, Report report) {
     spec.optimizerSettings().forEach((name, value) -> {
@@ -50,8 +76,8 @@ final class SettingChecks {
       }
       String expected = switch (name) {
         case "momentum", "beta1", "beta2", "rho" -> number >= 0 && number < 1 ? null : "a value in [0, 1)";
-        case "epsilon" -> number > 0 ? null : "a value > 0";
-        default -> number >= 0 ? null : "a value >= 0"; // weightDecay, clipNorm, clipValue
+        case "epsilon" -> number > 0 && Double.isFinite(number) ? null : "a finite value > 0";
+        default -> number >= 0 && Double.isFinite(number) ? null : "a finite value >= 0"; // weightDecay, clips
       };
       if (expected != null) {
         report.error("Optimizer." + name, "@Optimizer on '" + spec.simpleName() + "' needs " + name + " to be "

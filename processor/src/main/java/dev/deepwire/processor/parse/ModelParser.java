@@ -72,7 +72,11 @@ public final class ModelParser {
 
     ParsedModel parse() {
       AnnotationMirror model = mirror(type, MODEL).orElseThrow();
+      if (UnresolvedValues.in(type)) {
+        return unresolved(model);
+      }
       Form form = form();
+      visibleToGeneratedCode(model);
       if (form != null) {
         for (Element member : type.getEnclosedElements()) {
           if (member.getKind() == ElementKind.FIELD) {
@@ -89,6 +93,26 @@ public final class ModelParser {
           optimizer.doubleValue("learningRate"), OptimizerSettingsReader.nonDefaults(optimizer),
           r.enumNames("metrics"), type, model);
       return new ParsedModel(spec, report);
+    }
+
+    /** A model that cannot be read: javac reported its unresolved values; say why it is not generated. */
+    private ParsedModel unresolved(AnnotationMirror model) {
+      report.error("Model.unresolved", "@Model '" + modelName + "' needs every annotation value resolved, but javac"
+          + " could not resolve some of them. Fix the errors reported on those values first.", type, model, "");
+      return new ParsedModel(new ModelSpec(packageName(), simpleNames(), sourceFile(), Form.SEQUENTIAL, List.of(),
+          "NONE", "ADAM", 1e-3, Map.of(), List.of(), type, model), report);
+    }
+
+    /** The generated graph sits in the model's package and names the model type. */
+    private void visibleToGeneratedCode(AnnotationMirror model) {
+      for (Element e = type; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+        if (t.getModifiers().contains(Modifier.PRIVATE)) {
+          String what = t == type ? "it is private" : "it is nested in private " + t.getSimpleName();
+          report.error("Model.access", "@Model '" + modelName + "' needs to be visible to its generated code in"
+              + " the same package, but " + what + ". Remove 'private'.", type, model, "");
+          return;
+        }
+      }
     }
 
     private Form form() {

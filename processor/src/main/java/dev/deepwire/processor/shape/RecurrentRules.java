@@ -27,8 +27,8 @@ public final class RecurrentRules {
       return ShapeResult.error("Shape.rank", label + " on '" + node + "' needs a rank-3 input [batch, time, features],"
           + " but '" + in.name() + "' is " + shape + "; " + sequenceHint(shape));
     }
-    int width = merge.equals("CONCAT") ? 2 * units : units;
-    return ShapeResult.ok(returnSequences ? Shape.of(shape.dims().get(0), width) : Shape.of(width));
+    long width = merge.equals("CONCAT") ? 2L * units : units;
+    return ShapeLimits.sized(label, node, returnSequences ? List.of((long) shape.dims().get(0), width) : List.of(width));
   }
 
   /**
@@ -124,7 +124,7 @@ public final class RecurrentRules {
       return ShapeResult.error("Shape.rank", "@Embedding on '" + node + "' needs token ids [batch, time], but '"
           + in.name() + "' is " + in.shape() + "; declare the ids as @Input(shape = time).");
     }
-    return ShapeResult.ok(Shape.of(in.shape().dims().get(0), dimension));
+    return ShapeLimits.sized("@Embedding", node, List.of((long) in.shape().dims().get(0), (long) dimension));
   }
 
   /** {@code @Masking}: the input's shape, which must be {@code [batch, time, features]}. */

@@ -20,11 +20,11 @@ public record Shape(List<Integer> dims) {
     return dims.size() + 1;
   }
 
-  /** The number of elements of one example. */
+  /** The number of elements of one example (saturating at {@link Long#MAX_VALUE}). */
   public long size() {
     long n = 1;
     for (int d : dims) {
-      n *= d;
+      n = d > 0 && n > Long.MAX_VALUE / d ? Long.MAX_VALUE : n * d;
     }
     return n;
   }

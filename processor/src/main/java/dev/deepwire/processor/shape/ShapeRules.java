@@ -19,7 +19,7 @@ public final class ShapeRules {
       return ShapeResult.error("Input.shape", "@Input on '" + node + "' needs dimensions >= 1, but found shape = "
           + braces(shape) + ". Use positive sizes; the batch dimension is implicit.", "shape");
     }
-    return ShapeResult.ok(new Shape(shape));
+    return ShapeLimits.sized("@Input", node, shape.stream().map(Integer::longValue).toList());
   }
 
   /** {@code @Dense}: {@code [batch, features]} to {@code [batch, units]}. */
@@ -37,7 +37,7 @@ public final class ShapeRules {
 
   /** {@code @Flatten}: {@code [batch, d1, ..., dn]} to {@code [batch, d1 * ... * dn]}. */
   public static ShapeResult flatten(String node, NamedShape in) {
-    return ShapeResult.ok(Shape.of((int) in.shape().size()));
+    return ShapeLimits.sized("@Flatten", node, List.of(in.shape().size()));
   }
 
   /** {@code @Dropout}: the input's shape; the rate must lie in {@code [0, 1)}. */
@@ -66,7 +66,7 @@ public final class ShapeRules {
       return ShapeResult.error("Reshape.inferred", "@Reshape on '" + node + "' allows at most one -1, but found "
           + unknown + " in " + found + ". Give every size but one.", "value");
     }
-    long known = target.stream().filter(d -> d != -1).mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);
+    long known = new Shape(target.stream().filter(d -> d != -1).toList()).size();
     long size = in.shape().size();
     if (unknown == 0 ? known != size : size % known != 0) {
       return ShapeResult.error("Reshape.count", "@Reshape on '" + node + "' needs as many elements as its input, but '"
@@ -87,7 +87,7 @@ public final class ShapeRules {
       return arity("@Concatenate", node, ins);
     }
     NamedShape first = ins.get(0);
-    int last = 0;
+    long last = 0;
     for (NamedShape in : ins) {
       List<Integer> a = first.shape().dims();
       List<Integer> b = in.shape().dims();
@@ -98,9 +98,9 @@ public final class ShapeRules {
       }
       last += in.shape().last();
     }
-    List<Integer> dims = new ArrayList<>(first.shape().dims());
+    List<Long> dims = new ArrayList<>(first.shape().dims().stream().map(Integer::longValue).toList());
     dims.set(dims.size() - 1, last);
-    return ShapeResult.ok(new Shape(dims));
+    return ShapeLimits.sized("@Concatenate", node, dims);
   }
 
   /** {@code @Add}: two or more inputs of one shape, which is the output's. */

@@ -43,14 +43,14 @@ public final class SpatialRules {
     }
     List<Integer> span = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      span.add((at(kernel, i) - 1) * at(dilation, i) + 1);
+      span.add((int) Math.min(Integer.MAX_VALUE, (at(kernel, i) - 1L) * at(dilation, i) + 1));
     }
     ShapeResult fits = fits(label, node, "Conv.kernel", "kernel", "kernel", span, padding, in,
         "Use a smaller kernel, padding = SAME, or less downsampling before it.");
     if (fits != null) {
       return fits;
     }
-    return ShapeResult.ok(windowed(in.shape(), span, strides, padding, filters));
+    return ShapeLimits.sized(label, node, windowed(in.shape(), span, strides, padding, filters));
   }
 
   /** {@code @ConvTranspose}: {@code [batch, h, w, c]} to {@code [batch, h', w', filters]}. */
@@ -75,14 +75,14 @@ public final class SpatialRules {
     if (counts != null) {
       return counts;
     }
-    List<Integer> dims = new ArrayList<>();
+    List<Long> dims = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      int size = in.shape().dims().get(i);
-      int s = at(strides, i);
+      long size = in.shape().dims().get(i);
+      long s = at(strides, i);
       dims.add(padding.equals("SAME") ? size * s : size * s + Math.max(at(kernel, i) - s, 0));
     }
-    dims.add(filters);
-    return ShapeResult.ok(new Shape(dims));
+    dims.add((long) filters);
+    return ShapeLimits.sized(label, node, dims);
   }
 
   /**
@@ -121,7 +121,7 @@ public final class SpatialRules {
     if (fits != null) {
       return fits;
     }
-    return ShapeResult.ok(windowed(in.shape(), span, strides.isEmpty() ? window : strides, padding,
+    return ShapeLimits.sized(label, node, windowed(in.shape(), span, strides.isEmpty() ? window : strides, padding,
         in.shape().last()));
   }
 
@@ -155,11 +155,11 @@ public final class SpatialRules {
     if (bad != null) {
       return bad;
     }
-    List<Integer> dims = new ArrayList<>(in.shape().dims());
+    List<Long> dims = longs(in.shape());
     for (int i = 0; i < dims.size() - 1; i++) {
-      dims.set(i, dims.get(i) + 2 * at(padding, i));
+      dims.set(i, dims.get(i) + 2L * at(padding, i));
     }
-    return ShapeResult.ok(new Shape(dims));
+    return ShapeLimits.sized(label, node, dims);
   }
 
   /** {@code @UpSampling}: each spatial size is multiplied by its factor. */
@@ -173,11 +173,11 @@ public final class SpatialRules {
     if (bad != null) {
       return bad;
     }
-    List<Integer> dims = new ArrayList<>(in.shape().dims());
+    List<Long> dims = longs(in.shape());
     for (int i = 0; i < dims.size() - 1; i++) {
-      dims.set(i, dims.get(i) * at(factors, i));
+      dims.set(i, dims.get(i) * (long) at(factors, i));
     }
-    return ShapeResult.ok(new Shape(dims));
+    return ShapeLimits.sized(label, node, dims);
   }
 
   /** {@code @SpatialDropout}: the input's shape, which needs spatial dimensions; rate in {@code [0, 1)}. */
@@ -270,16 +270,21 @@ public final class SpatialRules {
   }
 
   /** The output of sliding windows of {@code span} with {@code strides} over {@code in}, then {@code channels}. */
-  private static Shape windowed(Shape in, List<Integer> span, List<Integer> strides, String padding, int channels) {
-    List<Integer> dims = new ArrayList<>();
+  private static List<Long> windowed(Shape in, List<Integer> span, List<Integer> strides, String padding,
+      int channels) {
+    List<Long> dims = new ArrayList<>();
     for (int i = 0; i < span.size(); i++) {
-      int size = in.dims().get(i);
-      int extent = padding.equals("SAME") ? size : size - span.get(i) + 1;
-      int s = at(strides, i);
+      long size = in.dims().get(i);
+      long extent = padding.equals("SAME") ? size : size - span.get(i) + 1;
+      long s = at(strides, i);
       dims.add((extent + s - 1) / s);
     }
-    dims.add(channels);
-    return new Shape(dims);
+    dims.add((long) channels);
+    return dims;
+  }
+
+  private static List<Long> longs(Shape shape) {
+    return new ArrayList<>(shape.dims().stream().map(Integer::longValue).toList());
   }
 
   private static int at(List<Integer> values, int i) {

@@ -16,6 +16,8 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads numeric CSV files into a {@link CsvTable}, with Apache Commons CSV.
@@ -38,6 +40,8 @@ import org.apache.commons.csv.CSVRecord;
  * {@code "wine.csv: record 5 (line 6) has 12 fields, expected 13"}.
  */
 public final class CsvReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CsvReader.class);
 
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
@@ -65,8 +69,19 @@ public final class CsvReader {
     private int skipLines;
     private Character delimiter;
     private boolean whitespace;
+    private boolean skipBadRows;
 
     private Options() {}
+
+    /**
+     * Whether records of the wrong width or with a field that is not a number are left out instead of failing
+     * the read; default false. Each one is logged and listed in {@link CsvTable#skipped()}, so none is dropped
+     * silently.
+     */
+    public Options skipBadRows(boolean skip) {
+      this.skipBadRows = skip;
+      return this;
+    }
 
     /** Whether the first line (after {@link #skipLines}) holds column names; default false. */
     public Options header(boolean header) {
@@ -129,7 +144,7 @@ public final class CsvReader {
           spaces = true;
         }
       }
-      Table table = new Table(sourceName, header, skipLines);
+      Table table = new Table(sourceName, header, skipLines, skipBadRows);
       if (spaces) {
         readWhitespace(reader, table);
       } else {
@@ -193,16 +208,31 @@ public final class CsvReader {
     private boolean expectHeader;
     private List<String> names = List.of();
     private final List<float[]> rows = new ArrayList<>();
+    private final boolean skipBadRows;
+    private final List<String> skipped = new ArrayList<>();
     private int width = -1;
     private String widthSource;
 
-    Table(String sourceName, boolean header, int skippedLines) {
+    Table(String sourceName, boolean header, int skippedLines, boolean skipBadRows) {
       this.sourceName = sourceName;
       this.expectHeader = header;
       this.skippedLines = skippedLines;
+      this.skipBadRows = skipBadRows;
     }
 
     void accept(List<String> fields, long line) throws DataFormatException {
+      try {
+        acceptOrFail(fields, line);
+      } catch (DataFormatException e) {
+        if (!skipBadRows) {
+          throw e;
+        }
+        skipped.add(e.getMessage());
+        LOG.warn("skipped {}", e.getMessage());
+      }
+    }
+
+    private void acceptOrFail(List<String> fields, long line) throws DataFormatException {
       if (expectHeader) {
         expectHeader = false;
         names = List.copyOf(fields);
@@ -210,18 +240,20 @@ public final class CsvReader {
         widthSource = "the header (line " + line + ")";
         return;
       }
-      int record = rows.size() + 1;
+      int record = rows.size() + skipped.size() + 1;
       String where = "record " + record + " (line " + line + ")";
-      if (width < 0) {
-        width = fields.size();
-        widthSource = "record 1 (line " + line + ")";
-      } else if (fields.size() != width) {
+      if (width >= 0 && fields.size() != width) {
         throw new DataFormatException(sourceName,
             where + " has " + fields.size() + " fields, expected " + width + " like " + widthSource);
       }
-      float[] row = new float[width];
-      for (int c = 0; c < width; c++) {
+      float[] row = new float[fields.size()];
+      for (int c = 0; c < row.length; c++) {
         row[c] = parse(fields.get(c), where, c);
+      }
+      if (width < 0) {
+        // The first good record sets the width, so a skipped bad one cannot.
+        width = row.length;
+        widthSource = where;
       }
       rows.add(row);
     }
@@ -245,7 +277,7 @@ public final class CsvReader {
       if (expectHeader) {
         throw new DataFormatException(sourceName, "empty: expected a header line");
       }
-      return new CsvTable(sourceName, names, rows.toArray(new float[0][]));
+      return new CsvTable(sourceName, names, rows.toArray(new float[0][]), skipped);
     }
   }
 }

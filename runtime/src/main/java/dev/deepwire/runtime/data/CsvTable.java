@@ -12,12 +12,24 @@ import java.util.List;
  * @param sourceName the file the table came from, for messages
  * @param columnNames the header names, or an empty list for a file read without a header
  * @param rows the values, one array per record
+ * @param skipped why each record left out by {@link CsvReader.Options#skipBadRows} was bad, naming file and record
  */
-public record CsvTable(String sourceName, List<String> columnNames, float[][] rows) {
+public record CsvTable(String sourceName, List<String> columnNames, float[][] rows, List<String> skipped) {
 
   /** Copies the names; the rows are shared. */
   public CsvTable {
     columnNames = List.copyOf(columnNames);
+    skipped = List.copyOf(skipped);
+  }
+
+  /** A table with nothing skipped. */
+  public CsvTable(String sourceName, List<String> columnNames, float[][] rows) {
+    this(sourceName, columnNames, rows, List.of());
+  }
+
+  /** How many malformed records were skipped. */
+  public int skippedCount() {
+    return skipped.size();
   }
 
   /** The number of records (rows), not counting the header. */

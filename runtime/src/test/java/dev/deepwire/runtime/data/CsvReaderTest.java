@@ -139,4 +139,25 @@ class CsvReaderTest {
         assertThrows(DataFormatException.class,
             () -> CsvReader.read(new StringReader(""), "none.csv", true)).getMessage());
   }
+
+  @Test
+  void skipBadRowsDropsNothingSilently() throws IOException {
+    Path file = dir.resolve("wine.csv");
+    Files.writeString(file, "a,b\n1,x\n1,2\n3,4,5\n6,7\n,8\n");
+    CsvTable table = CsvReader.options().header(true).skipBadRows(true).read(file);
+    assertEquals(2, table.rowCount());
+    assertArrayEquals(new float[] {1, 6}, table.column("a"));
+    assertEquals(3, table.skippedCount());
+    assertEquals(List.of("wine.csv: record 1 (line 2), column 2 ('b'): 'x' is not a number",
+        "wine.csv: record 3 (line 4) has 3 fields, expected 2 like the header (line 1)",
+        "wine.csv: record 5 (line 6), column 1 ('a'): '' is not a number"), table.skipped());
+  }
+
+  @Test
+  void aSkippedFirstRecordDoesNotSetTheWidth() throws IOException {
+    CsvTable table = CsvReader.options().skipBadRows(true).read(new StringReader("1,2,oops\n3,4\n5,6\n"), "w");
+    assertEquals(2, table.columnCount());
+    assertEquals(List.of("w: record 1 (line 1), column 3: 'oops' is not a number"), table.skipped());
+    assertEquals(0, CsvReader.read(new StringReader("1,2\n"), "w", false).skippedCount());
+  }
 }

@@ -3,6 +3,7 @@ package dev.deepwire.runtime.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -106,6 +107,29 @@ class IdxReaderTest {
     assertEquals(file.getFileName() + ": truncated: record 3 of 5 is incomplete (expected 16 bytes, found 6)",
         e.getMessage());
     assertEquals(file.getFileName().toString(), e.source());
+  }
+
+  @Test
+  void corruptGzipDataIsReportedWithTheFileName() throws IOException {
+    java.util.Random random = new java.util.Random(3);
+    byte[] full = idxBytes(IdxArray.ofInts(IdxType.UNSIGNED_BYTE, random.ints(40_000, 0, 4).toArray(), 40, 1000));
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(zipped)) {
+      out.write(full);
+    }
+    byte[] middle = zipped.toByteArray();
+    Arrays.fill(middle, middle.length / 2, middle.length / 2 + 8, (byte) 0xFF);
+    // Garbled deflate data decodes to the wrong amount of data, or fails the CRC in the trailer.
+    String garbled = assertThrows(DataFormatException.class,
+        () -> IdxReader.read(new ByteArrayInputStream(middle), "t10k-images.gz")).getMessage();
+    assertTrue(garbled.matches("t10k-images.gz: (corrupt gzip data in record \\d+ of 40: .*"
+        + "|unexpected data after the last of 40 records; .*)"), garbled);
+    byte[] trailer = zipped.toByteArray();
+    trailer[trailer.length - 6] ^= 0x55;
+    String message = assertThrows(DataFormatException.class,
+        () -> IdxReader.read(new ByteArrayInputStream(trailer), "t10k-images.gz")).getMessage();
+    assertTrue(message.startsWith("t10k-images.gz: corrupt gzip data") && message.endsWith("Corrupt GZIP trailer"),
+        message);
   }
 
   @Test

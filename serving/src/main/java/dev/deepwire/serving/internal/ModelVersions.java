@@ -59,9 +59,14 @@ public final class ModelVersions implements AutoCloseable {
       if (loaded.containsKey(version) || failed.containsKey(version)) {
         continue;
       }
+      Path dir = ServingLayout.versionDir(base, version);
+      if (!BaseFolder.contains(base, dir)) {
+        failed.put(version, "its folder leads outside " + base);
+        LOG.warn("model {} version {} not loaded: {} leads outside the base folder", name, version, dir);
+        continue;
+      }
       try {
-        loaded.put(version, Servable.load(name, version, ServingLayout.versionDir(base, version), intraOpThreads,
-            batching, metrics));
+        loaded.put(version, Servable.load(name, version, dir, intraOpThreads, batching, metrics));
         LOG.info("model {} version {} loaded from {}", name, version, base);
       } catch (RuntimeException e) {
         failed.put(version, String.valueOf(e.getMessage()));

@@ -1,5 +1,6 @@
 package dev.deepwire.serving.internal;
 
+import dev.deepwire.serving.ServerConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
@@ -33,13 +35,21 @@ public final class RestHandler extends Handler.Abstract {
   private final PrometheusMeterRegistry registry;
   private final ServingMetrics metrics;
   private final long maxBodyBytes;
+  private final BearerToken token;
+  private final int maxRows;
+  private final Semaphore predictSlots;
+  private final int maxConcurrent;
 
   public RestHandler(ModelRepository repository, PrometheusMeterRegistry registry, ServingMetrics metrics,
-      long maxBodyBytes) {
+      ServerConfig config) {
     this.repository = repository;
     this.registry = registry;
     this.metrics = metrics;
-    this.maxBodyBytes = maxBodyBytes;
+    this.maxBodyBytes = config.maxBodyBytes();
+    this.token = new BearerToken(config.authToken());
+    this.maxRows = config.maxRowsPerRequest();
+    this.maxConcurrent = config.maxConcurrentRequests();
+    this.predictSlots = new Semaphore(maxConcurrent);
   }
 
   /** What a request asked for and how it was answered. */
@@ -54,6 +64,9 @@ public final class RestHandler extends Handler.Abstract {
     String api = "other";
     Answer answer;
     try {
+      if (!path.equals("/health")) {
+        token.check(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+      }
       Matcher matcher = MODEL_PATH.matcher(path);
       if (matcher.matches()) {
         model = matcher.group(1);
@@ -62,7 +75,7 @@ public final class RestHandler extends Handler.Abstract {
         if (":predict".equals(action)) {
           api = "predict";
           requireMethod(method, "POST", path);
-          answer = predict(request, model, version);
+          answer = limitedPredict(request, model, version);
         } else if ("/metadata".equals(action)) {
           api = "metadata";
           requireMethod(method, "GET", path);
@@ -95,6 +108,9 @@ public final class RestHandler extends Handler.Abstract {
     }
     response.setStatus(answer.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
+    if (answer.status() == 401) {
+      response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+    }
     if (answer.status() >= 400 && method.equals("POST")) {
       // An error can leave the request body unread, and Jetty then drops the connection after the reply;
       // saying so keeps keep-alive clients from reusing it.
@@ -105,6 +121,18 @@ public final class RestHandler extends Handler.Abstract {
       metrics.request(model, api, answer.status(), System.nanoTime() - start);
     }
     return true;
+  }
+
+  /** A predict within the limit of concurrent ones; beyond it, 429 at once rather than a growing queue. */
+  private Answer limitedPredict(Request request, String model, Long version) {
+    if (!predictSlots.tryAcquire()) {
+      throw ServingError.overloaded("more than " + maxConcurrent + " predict requests at once; retry later");
+    }
+    try {
+      return predict(request, model, version);
+    } finally {
+      predictSlots.release();
+    }
   }
 
   private Answer predict(Request request, String model, Long version) {
@@ -129,6 +157,11 @@ public final class RestHandler extends Handler.Abstract {
       } catch (RuntimeException e) {
         servable.forget();
         throw e;
+      }
+      if (parsed.rows() > maxRows) {
+        servable.forget();
+        throw ServingError.badRequest("the request has " + parsed.rows() + " instances, more than the limit of "
+            + maxRows + " per request; split it");
       }
       Map<String, TensorValue> outputs = servable.predict(signatureName, parsed);
       return json(200, PredictJson.response(parsed, outputs));

@@ -15,6 +15,11 @@ public final class ServingError extends RuntimeException {
     return new ServingError(400, message);
   }
 
+  /** 401: the bearer token is missing or wrong (UNAUTHENTICATED). */
+  public static ServingError unauthorized(String message) {
+    return new ServingError(401, message);
+  }
+
   /** 404: no such model, version or signature (NOT_FOUND). */
   public static ServingError notFound(String message) {
     return new ServingError(404, message);

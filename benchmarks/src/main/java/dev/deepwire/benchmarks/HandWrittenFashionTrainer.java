@@ -42,6 +42,7 @@ public class HandWrittenFashionTrainer implements AutoCloseable {
   private final PlaceholderWithDefault<TFloat32> training;
   private final Operand<TFloat32> loss;
   private final Operand<TFloat32> accuracy;
+  private final Operand<TFloat32> probabilities;
   private final Op train;
 
   protected HandWrittenFashionTrainer(Network network, long seed, int threads) {
@@ -54,6 +55,7 @@ public class HandWrittenFashionTrainer implements AutoCloseable {
     loss = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
     accuracy = tf.math.mean(tf.dtypes.cast(tf.math.equal(
         tf.math.argMax(logits, tf.constant(1), TInt32.class), labels), TFloat32.class), tf.constant(0));
+    probabilities = tf.nn.softmax(logits);
     train = new Adam(graph, 1e-3f).minimize(loss);
     session = new Session(graph, ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(1).build());
@@ -107,6 +109,16 @@ public class HandWrittenFashionTrainer implements AutoCloseable {
       }
     }
     return sum / order.length;
+  }
+
+  /** Class probabilities of {@code count} images ({@code count × 784} floats): one feed tensor, one run. */
+  public float[] predict(float[] imageRows, int count) {
+    float[] scores = new float[count * 10];
+    try (TFloat32 x = TFloat32.tensorOf(Shape.of(count, 28, 28), DataBuffers.of(imageRows, true, false));
+         Result r = session.runner().feed(images, x).fetch(probabilities).run()) {
+      ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(scores);
+    }
+    return scores;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.deepwire.benchmarks.rnn;
 
 import static dev.deepwire.benchmarks.Harness.median;
 import static dev.deepwire.benchmarks.Harness.option;
+import static dev.deepwire.benchmarks.Harness.printRatio;
 import static dev.deepwire.benchmarks.Harness.time;
 
 import com.google.inject.Guice;
@@ -85,5 +86,6 @@ public final class LstmGeneratedVsHandWritten {
     System.out.printf(Locale.ROOT, "hand-written TF Java:    median %.3f s/round = %.0f us/step = %.0f sequences/s%n",
         h, h / steps * 1e6, sequences / h);
     System.out.printf(Locale.ROOT, "ratio generated / hand-written = %.3f%n", g / h);
+    printRatio("sunspot-lstm", "train_step", generated, handWritten);
   }
 }

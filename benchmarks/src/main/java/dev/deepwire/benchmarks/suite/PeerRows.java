@@ -26,6 +26,9 @@ public final class PeerRows {
   /** Batch size of the inference row. */
   public static final int INFERENCE_BATCH = 256;
 
+  /** About how long one measured round runs. */
+  private static final double ROUND_SECONDS = 2.0;
+
   private final String framework;
   private final String model;
   private final int rounds;
@@ -48,7 +51,7 @@ public final class PeerRows {
       return;
     }
     int rounds = Integer.parseInt(Harness.option(args, "--rounds", "5"));
-    int trainExamples = Integer.parseInt(Harness.option(args, "--train-examples", model.equals("cnn") ? "2048" : "4096"));
+    int trainExamples = Integer.parseInt(Harness.option(args, "--train-examples", "10000"));
     int latencyCalls = Integer.parseInt(Harness.option(args, "--latency-calls", "2000"));
     Dataset all = FashionMnist.load(DataSource.parse(Harness.option(args, "--data", "bundled"))).train();
     Dataset train = all.slice(0, Math.min(trainExamples, all.size()));
@@ -58,7 +61,7 @@ public final class PeerRows {
     try (PeerSubject subject = factory.apply(model)) {
       rows.training(subject, images, labels, train.size()).print();
       if (model.equals("cnn")) {
-        rows.inference(subject, images, Math.min(train.size(), 4 * INFERENCE_BATCH)).print();
+        rows.inference(subject, images, train.size()).print();
       } else {
         rows.latency(subject, images, latencyCalls).print();
       }
@@ -66,35 +69,48 @@ public final class PeerRows {
     CaseResult.single(rows.framework, model, "peak_rss", "MB", PeakRss.megabytes()).print();
   }
 
-  private CaseResult training(PeerSubject subject, float[] images, int[] labels, int count) {
-    subject.train(images, labels, count, TRAIN_BATCH, 0); // warm-up: kernels chosen, JIT compiled
+  private CaseResult training(PeerSubject subject, float[] images, int[] labels, int available) {
+    // Warm-up (kernels chosen, JIT compiled), which also sizes the rounds: each takes about ROUND_SECONDS,
+    // so a slow framework or a busy machine cannot stretch the suite past its budget.
+    int probe = Math.min(available, 8 * TRAIN_BATCH);
+    subject.train(images, labels, probe, TRAIN_BATCH, 0);
+    long t0 = System.nanoTime();
+    subject.train(images, labels, probe, TRAIN_BATCH, 0);
+    int count = roundSize(probe / ((System.nanoTime() - t0) / 1e9), TRAIN_BATCH, available);
     List<Double> rates = new ArrayList<>();
     for (int round = 1; round <= rounds; round++) {
-      long t0 = System.nanoTime();
+      long start = System.nanoTime();
       subject.train(images, labels, count, TRAIN_BATCH, round);
-      rates.add(count / ((System.nanoTime() - t0) / 1e9));
+      rates.add(count / ((System.nanoTime() - start) / 1e9));
     }
     return CaseResult.of(framework, model, "train", "examples/s", rates).with("batch", TRAIN_BATCH)
-        .with("examples", count);
+        .with("examples_per_round", count);
   }
 
-  private CaseResult inference(PeerSubject subject, float[] images, int count) {
-    Runnable pass = () -> {
-      for (int from = 0; from + INFERENCE_BATCH <= count; from += INFERENCE_BATCH) {
-        float[] batch = new float[INFERENCE_BATCH * 784];
-        System.arraycopy(images, from * 784, batch, 0, batch.length);
+  private CaseResult inference(PeerSubject subject, float[] images, int available) {
+    float[] batch = new float[INFERENCE_BATCH * Batches.PIXELS];
+    System.arraycopy(images, 0, batch, 0, Math.min(batch.length, available * Batches.PIXELS));
+    subject.predict(batch, INFERENCE_BATCH); // warm-up
+    long t0 = System.nanoTime();
+    subject.predict(batch, INFERENCE_BATCH); // the size of a round
+    int batches = roundSize(INFERENCE_BATCH / ((System.nanoTime() - t0) / 1e9), INFERENCE_BATCH, 64 * INFERENCE_BATCH)
+        / INFERENCE_BATCH;
+    List<Double> rates = new ArrayList<>();
+    for (int round = 0; round < rounds; round++) {
+      long start = System.nanoTime();
+      for (int i = 0; i < batches; i++) {
         subject.predict(batch, INFERENCE_BATCH);
       }
-    };
-    pass.run();
-    List<Double> rates = new ArrayList<>();
-    int measured = count / INFERENCE_BATCH * INFERENCE_BATCH;
-    for (int round = 0; round < rounds * 2; round++) {
-      long t0 = System.nanoTime();
-      pass.run();
-      rates.add(measured / ((System.nanoTime() - t0) / 1e9));
+      rates.add(batches * INFERENCE_BATCH / ((System.nanoTime() - start) / 1e9));
     }
-    return CaseResult.of(framework, model, "inference", "examples/s", rates).with("batch", INFERENCE_BATCH);
+    return CaseResult.of(framework, model, "inference", "examples/s", rates).with("batch", INFERENCE_BATCH)
+        .with("batches_per_round", batches);
+  }
+
+  /** Examples for a round of about {@link #ROUND_SECONDS} at {@code rate}: whole batches, at least one, at most {@code max}. */
+  private static int roundSize(double rate, int batch, int max) {
+    long wanted = Math.round(rate * ROUND_SECONDS / batch) * batch;
+    return (int) Math.max(batch, Math.min(wanted, max / batch * batch));
   }
 
   private CaseResult latency(PeerSubject subject, float[] images, int calls) {

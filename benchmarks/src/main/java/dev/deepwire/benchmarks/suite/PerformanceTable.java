@@ -108,8 +108,8 @@ public final class PerformanceTable {
     }
     find("deepwire", "examples", "processor_cost_per_model").ifPresent(r -> md.append(String.format(Locale.ROOT,
         "\nAnnotation processor: %s ms per model (javac of the examples' %s models: %s ms with it, %s ms without).%n",
-        cell(r), r.extra().get("models"), r.extra().get("javac_with_processor_ms"),
-        r.extra().get("javac_without_processor_ms"))));
+        cell(r), r.extra().get("models"), number(((Number) r.extra().get("javac_with_processor_ms")).doubleValue()),
+        number(((Number) r.extra().get("javac_without_processor_ms")).doubleValue()))));
     find("deepwire", "cnn", "train_peak_share").ifPresent(r -> md.append(String.format(Locale.ROOT,
         "Peak FP32 = %s = %s GFLOP/s; the CNN costs %.1f MFLOP per training example (see `Flops`).%n",
         r.extra().get("peak_formula"), r.extra().get("peak_gflops"),

@@ -2,6 +2,7 @@ package dev.deepwire.benchmarks;
 
 import static dev.deepwire.benchmarks.Harness.median;
 import static dev.deepwire.benchmarks.Harness.option;
+import static dev.deepwire.benchmarks.Harness.printRatio;
 import static dev.deepwire.benchmarks.Harness.time;
 
 import com.google.inject.Guice;
@@ -75,5 +76,6 @@ public final class GeneratedVsHandWritten {
     System.out.printf(Locale.ROOT, "generated (Trainer.fit): median %.3f s/epoch = %.0f us/step%n", g, g / steps * 1e6);
     System.out.printf(Locale.ROOT, "hand-written TF Java:    median %.3f s/epoch = %.0f us/step%n", h, h / steps * 1e6);
     System.out.printf(Locale.ROOT, "ratio generated / hand-written = %.3f%n", g / h);
+    printRatio("fashion-dnn", "train_step", generated, handWritten);
   }
 }

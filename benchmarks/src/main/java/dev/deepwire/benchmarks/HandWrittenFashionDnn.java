@@ -9,9 +9,9 @@ import org.tensorflow.types.TFloat32;
  * The network of {@code FashionDnn} written directly against TensorFlow Java: 784 → 256 ReLU → dropout
  * 0.2 → 128 leaky ReLU (0.1) → dropout 0.2 → 64 ReLU → 10 softmax, Glorot-uniform weights.
  */
-final class HandWrittenFashionDnn extends HandWrittenFashionTrainer {
+public final class HandWrittenFashionDnn extends HandWrittenFashionTrainer {
 
-  HandWrittenFashionDnn(long seed, int threads) {
+  public HandWrittenFashionDnn(long seed, int threads) {
     super(HandWrittenFashionDnn::logits, seed, threads);
   }
 

@@ -3,6 +3,8 @@ package dev.deepwire.benchmarks;
 import dev.deepwire.runtime.data.Dataset;
 import dev.deepwire.runtime.data.FloatColumn;
 import dev.deepwire.runtime.data.IntColumn;
+import java.util.Map;
+import java.util.TreeMap;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -16,6 +18,8 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.PlaceholderWithDefault;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.NodeExecStats;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -42,6 +46,7 @@ public class HandWrittenFashionTrainer implements AutoCloseable {
   private final PlaceholderWithDefault<TFloat32> training;
   private final Operand<TFloat32> loss;
   private final Operand<TFloat32> accuracy;
+  private final Operand<TFloat32> probabilities;
   private final Op train;
 
   protected HandWrittenFashionTrainer(Network network, long seed, int threads) {
@@ -54,6 +59,7 @@ public class HandWrittenFashionTrainer implements AutoCloseable {
     loss = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss(), tf.constant(0));
     accuracy = tf.math.mean(tf.dtypes.cast(tf.math.equal(
         tf.math.argMax(logits, tf.constant(1), TInt32.class), labels), TFloat32.class), tf.constant(0));
+    probabilities = tf.nn.softmax(logits);
     train = new Adam(graph, 1e-3f).minimize(loss);
     session = new Session(graph, ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(1).build());
@@ -107,6 +113,56 @@ public class HandWrittenFashionTrainer implements AutoCloseable {
       }
     }
     return sum / order.length;
+  }
+
+  /** Class probabilities of {@code count} images ({@code count × 784} floats): one feed tensor, one run. */
+  public float[] predict(float[] imageRows, int count) {
+    float[] scores = new float[count * 10];
+    try (TFloat32 x = TFloat32.tensorOf(Shape.of(count, 28, 28), DataBuffers.of(imageRows, true, false));
+         Result r = session.runner().feed(images, x).fetch(probabilities).run()) {
+      ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(scores);
+    }
+    return scores;
+  }
+
+  /**
+   * Microseconds each op type spent per training step, from TF's own trace of {@code steps} steps
+   * ({@code RunOptions} FULL_TRACE), under {@code "step"} the steps' wall time. Traced steps run slower
+   * than plain ones; the shares are what count.
+   */
+  public Map<String, Double> profile(Dataset data, int batchSize, int steps) {
+    FloatColumn image = data.floats("image");
+    IntColumn label = data.ints("label");
+    int[] order = Dataset.permutation(data.size(), 7);
+    float[] imageBatch = new float[batchSize * 784];
+    int[] labelBatch = new int[batchSize];
+    RunOptions trace = RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build();
+    Map<String, Double> micros = new TreeMap<>();
+    try (TFloat32 on = TFloat32.scalarOf(1f)) {
+      for (int s = 0; s < steps; s++) {
+        int from = (s * batchSize) % (order.length - batchSize);
+        image.gather(order, from, batchSize, imageBatch);
+        label.gather(order, from, batchSize, labelBatch);
+        try (TFloat32 x = TFloat32.tensorOf(Shape.of(batchSize, 28, 28), DataBuffers.of(imageBatch, true, false));
+             TInt32 y = TInt32.tensorOf(Shape.of(batchSize), DataBuffers.of(labelBatch, true, false));
+             Result r = session.runner().feed(images, x).feed(labels, y).feed(training, on).addTarget(train)
+                 .setOptions(trace).runAndFetchMetadata()) {
+          long first = Long.MAX_VALUE;
+          long last = 0;
+          for (var device : r.getMetadata().orElseThrow().getStepStats().getDevStatsList()) {
+            for (NodeExecStats node : device.getNodeStatsList()) {
+              String type = graph.operation(node.getNodeName()) == null ? node.getNodeName()
+                  : graph.operation(node.getNodeName()).type();
+              micros.merge(type, (double) (node.getOpEndRelMicros() - node.getOpStartRelMicros()) / steps, Double::sum);
+              first = Math.min(first, node.getAllStartMicros());
+              last = Math.max(last, node.getAllStartMicros() + node.getAllEndRelMicros());
+            }
+          }
+          micros.merge("step", (double) (last - first) / steps, Double::sum);
+        }
+      }
+    }
+    return micros;
   }
 
   @Override

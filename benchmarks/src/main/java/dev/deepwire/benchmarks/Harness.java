@@ -1,7 +1,8 @@
 package dev.deepwire.benchmarks;
 
+import dev.deepwire.benchmarks.suite.CaseResult;
+import dev.deepwire.benchmarks.suite.Samples;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** Small helpers the side-by-side harnesses share: options, timing, medians. */
@@ -28,9 +29,21 @@ public final class Harness {
 
   /** The median; robust to the odd round slowed down by the machine. */
   public static double median(List<Double> values) {
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    return Samples.median(values);
+  }
+
+  /**
+   * Prints the JSON line of a generated-versus-hand-written comparison: the median of the rounds' ratios
+   * (each round ran both sides back to back, so a ratio compares like with like) and their spread.
+   */
+  public static void printRatio(String model, String metric, List<Double> generated, List<Double> handWritten) {
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < generated.size(); i++) {
+      ratios.add(generated.get(i) / handWritten.get(i));
+    }
+    CaseResult.of("deepwire/hand-written", model, metric, "ratio", ratios)
+        .with("generated_median_s", median(generated))
+        .with("hand_written_median_s", median(handWritten))
+        .print();
   }
 }

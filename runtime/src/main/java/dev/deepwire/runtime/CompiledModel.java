@@ -3,6 +3,7 @@ package dev.deepwire.runtime;
 import dev.deepwire.runtime.export.SavedModelExporter;
 import dev.deepwire.runtime.internal.GraphAssembler;
 import dev.deepwire.runtime.internal.ModelOps;
+import dev.deepwire.runtime.internal.SingleExampleRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.tensorflow.Graph;
@@ -25,6 +26,7 @@ public final class CompiledModel<M> implements AutoCloseable {
   private final Session session;
   private final ModelOps ops;
   private final ModelGraph<M> model;
+  private volatile SingleExampleRunner singleExample;
 
   private CompiledModel(ModelSignature signature, RuntimeOptions options, Graph graph, Session session, ModelOps ops,
       ModelGraph<M> model) {
@@ -122,8 +124,28 @@ public final class CompiledModel<M> implements AutoCloseable {
     return model;
   }
 
+  /** The reused-runner path for one example of a one-input, one-output model, made on first use. */
+  SingleExampleRunner singleExample() {
+    SingleExampleRunner runner = singleExample;
+    if (runner == null) {
+      synchronized (this) {
+        if (singleExample == null) {
+          singleExample = new SingleExampleRunner(session, ops.inputs().values().iterator().next(),
+              ops.outputs().values().iterator().next(), signature.outputs().get(0).size());
+        }
+        runner = singleExample;
+      }
+    }
+    return runner;
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (singleExample != null) {
+        singleExample.close();
+      }
+    }
     session.close();
     graph.close();
   }

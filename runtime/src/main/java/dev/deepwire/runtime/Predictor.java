@@ -40,9 +40,20 @@ public final class Predictor<M> {
     return model.signature();
   }
 
-  /** The single output for one example of the single input. */
+  /**
+   * The single output for one example of the single input. The low-latency path: a pooled runner with its
+   * feed tensor ready, no per-call graph or tensor work.
+   */
   public float[] predict(float[] example) {
-    return predict(new float[][] {example})[0];
+    ModelSignature signature = model.signature();
+    if (signature.inputs().size() != 1 || signature.outputs().size() != 1) {
+      return predict(new float[][] {example})[0]; // fails, naming the inputs and outputs
+    }
+    InputSpec input = signature.inputs().get(0);
+    if (example == null || example.length != input.size()) {
+      checkInputs(signature, Map.of(input.name(), new float[][] {example})); // fails with the batch path's message
+    }
+    return model.singleExample().predict(example);
   }
 
   /** The single output for each example of the single input. */

@@ -2,6 +2,7 @@ package dev.deepwire.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
@@ -61,6 +62,48 @@ class PredictorTest {
       var unknown = assertThrows(IllegalArgumentException.class,
           () -> model.predictor().predict(Map.of("point", new float[][] {{1f, 2f}}, "pixels", new float[][] {{1f}})));
       assertEquals("unknown input 'pixels'; TwoBlobs takes [point[2]:FLOAT32]", unknown.getMessage());
+    }
+  }
+
+  @Test
+  void singleExamplesGiveTheBatchPathsAnswersBeforeAndAfterTraining() {
+    float[][] examples = new float[40][];
+    for (int i = 0; i < examples.length; i++) {
+      examples[i] = new float[] {(i % 7) / 3f - 1, (i % 11) / 5f - 1};
+    }
+    try (CompiledModel<TwoBlobsModel> model = CompiledModel.compile(new TwoBlobsModel(), OPTIONS)) {
+      Predictor<TwoBlobsModel> predictor = model.predictor();
+      float[] before = predictor.predict(examples[3]);
+      assertSinglesMatchBatch(predictor, examples);
+      model.trainer().fit(TwoBlobsModel.blobs(200, 5), FitOptions.builder().epochs(2).batchSize(16)
+          .progressBar(false).build());
+      assertSinglesMatchBatch(predictor, examples); // the reused runner reads the trained weights
+      assertNotEquals(before[0], predictor.predict(examples[3])[0]);
+    }
+  }
+
+  @Test
+  void aSingleExampleOfTheWrongWidthIsNamedInTheError() {
+    try (CompiledModel<TwoBlobsModel> model = CompiledModel.compile(new TwoBlobsModel(), OPTIONS)) {
+      var wrongWidth = assertThrows(IllegalArgumentException.class,
+          () -> model.predictor().predict(new float[] {1f, 2f, 3f}));
+      assertEquals("example 0 of input 'point' has 3 values, expected 2 (shape [2])", wrongWidth.getMessage());
+    }
+  }
+
+  @Test
+  void aClosedModelRefusesSingleExamples() {
+    CompiledModel<TwoBlobsModel> model = CompiledModel.compile(new TwoBlobsModel(), OPTIONS);
+    Predictor<TwoBlobsModel> predictor = model.predictor();
+    predictor.predict(new float[] {0.5f, 0.5f});
+    model.close();
+    assertThrows(IllegalStateException.class, () -> predictor.predict(new float[] {0.5f, 0.5f}));
+  }
+
+  private static void assertSinglesMatchBatch(Predictor<TwoBlobsModel> predictor, float[][] examples) {
+    float[][] batch = predictor.predict(examples);
+    for (int i = 0; i < examples.length; i++) {
+      assertArrayEquals(batch[i], predictor.predict(examples[i]), 1e-6f, "example " + i);
     }
   }
 }

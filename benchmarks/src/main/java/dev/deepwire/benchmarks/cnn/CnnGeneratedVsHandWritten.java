@@ -2,6 +2,7 @@ package dev.deepwire.benchmarks.cnn;
 
 import static dev.deepwire.benchmarks.Harness.median;
 import static dev.deepwire.benchmarks.Harness.option;
+import static dev.deepwire.benchmarks.Harness.printRatio;
 import static dev.deepwire.benchmarks.Harness.time;
 
 import com.google.inject.Guice;
@@ -80,5 +81,6 @@ public final class CnnGeneratedVsHandWritten {
     System.out.printf(Locale.ROOT, "hand-written TF Java:    median %.3f s/epoch = %.0f us/step = %.0f examples/s%n",
         h, h / steps * 1e6, train.size() / h);
     System.out.printf(Locale.ROOT, "ratio generated / hand-written = %.3f%n", g / h);
+    printRatio("fashion-cnn", "train_step", generated, handWritten);
   }
 }

@@ -10,9 +10,9 @@ import org.tensorflow.types.TFloat32;
  * The network of {@code FashionCnn} written directly against TensorFlow Java: [28, 28, 1] → conv 3x3x32
  * ReLU → max-pool 2 → conv 3x3x64 ReLU → max-pool 2 → 1600 → 128 ReLU → dropout 0.4 → 10 softmax.
  */
-final class HandWrittenFashionCnn extends HandWrittenFashionTrainer {
+public final class HandWrittenFashionCnn extends HandWrittenFashionTrainer {
 
-  HandWrittenFashionCnn(long seed, int threads) {
+  public HandWrittenFashionCnn(long seed, int threads) {
     super(HandWrittenFashionCnn::logits, seed, threads);
   }
 

@@ -2,6 +2,7 @@ package dev.deepwire.benchmarks.rnn;
 
 import static dev.deepwire.benchmarks.Harness.median;
 import static dev.deepwire.benchmarks.Harness.option;
+import static dev.deepwire.benchmarks.Harness.printRatio;
 import static dev.deepwire.benchmarks.Harness.time;
 
 import com.google.inject.Guice;
@@ -95,5 +96,6 @@ public final class LstmGeneratedVsHandWritten {
     System.out.printf(Locale.ROOT, "per-round ratio: median %.3f, quartiles %.3f .. %.3f, range %.3f .. %.3f%n",
         median(ratios), sorted.get(sorted.size() / 4), sorted.get((3 * sorted.size()) / 4), sorted.get(0),
         sorted.get(sorted.size() - 1));
+    printRatio("sunspot-lstm", "train_step", generated, handWritten);
   }
 }

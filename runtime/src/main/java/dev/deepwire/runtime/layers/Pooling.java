@@ -70,11 +70,6 @@ public final class Pooling {
     if (kind == Kind.AVG) {
       return tf.nn.avgPool(x, Spatial.nhwc(k), Spatial.nhwc(s), padding.name());
     }
-    return tf.nn.maxPool(x, tf.constant(toInts(Spatial.nhwc(k))), tf.constant(toInts(Spatial.nhwc(s))),
-        padding.name());
-  }
-
-  private static int[] toInts(java.util.List<Long> values) {
-    return values.stream().mapToInt(Long::intValue).toArray();
+    return MaxPoolOp.create(tf, x, Spatial.nhwc(k), Spatial.nhwc(s), padding.name());
   }
 }

@@ -5,6 +5,7 @@ import static dev.deepwire.runtime.layers.TfTesting.assertClose;
 import static dev.deepwire.runtime.layers.TfTesting.fetch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deepwire.annotations.Padding;
 import java.util.function.BiFunction;
@@ -27,6 +28,18 @@ class PoolingTest {
       Operand<TFloat32> out = layer.apply(scope.child("p"), constant(tf, input, shape));
       assertArrayEquals(expectedShape, out.shape().asArray());
       return fetch(s, out);
+    }
+  }
+
+  @Test
+  void maxPoolingBuildsTheOpOneDnnAccelerates() {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      LayerScope scope = LayerScope.root(tf, 1, tf.constant(0f));
+      Pooling.max(2).call(scope.child("p"), constant(tf, FOUR_BY_FOUR, new long[] {1, 4, 4, 1}));
+      java.util.Set<String> types = new java.util.HashSet<>();
+      g.operations().forEachRemaining(op -> types.add(op.type()));
+      assertTrue(types.contains("MaxPool") && !types.contains("MaxPoolV2"), types.toString());
     }
   }
 

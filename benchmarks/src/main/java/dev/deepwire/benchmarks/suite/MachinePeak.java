@@ -1,0 +1,43 @@
+package dev.deepwire.benchmarks.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The machine's peak FP32 FLOP/s from {@code /proc/cpuinfo}: cores × FMA units per core × SIMD lanes × 2
+ * (an FMA is a multiply and an add) × clock. Lanes are 16 with AVX-512, 8 with AVX2, else 4; two FMA units
+ * per core (Zen 4, Skylake-SP Gold/Platinum, Ice Lake-SP; override with {@code -Dpeak.fmaUnits=1}); the
+ * clock is {@code cpu MHz} (the nominal clock on virtual machines; override with {@code -Dpeak.ghz=}).
+ */
+public record MachinePeak(int cores, int fmaUnits, int lanes, double gigahertz) {
+
+  /** Peak FP32 FLOP/s. */
+  public double flopsPerSecond() {
+    return cores * (double) fmaUnits * lanes * 2 * gigahertz * 1e9;
+  }
+
+  /** This machine's, read from {@code /proc/cpuinfo}. */
+  public static MachinePeak ofThisMachine() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    String flags = "";
+    double megahertz = 2000;
+    try {
+      List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
+      for (String line : lines) {
+        if (line.startsWith("flags") && flags.isEmpty()) {
+          flags = " " + line.substring(line.indexOf(':') + 1) + " ";
+        } else if (line.startsWith("cpu MHz")) {
+          megahertz = Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: fall back to the defaults above
+    }
+    int lanes = flags.contains(" avx512f ") ? 16 : flags.contains(" avx2 ") ? 8 : 4;
+    int fmaUnits = Integer.getInteger("peak.fmaUnits", 2);
+    double ghz = Double.parseDouble(System.getProperty("peak.ghz", String.valueOf(megahertz / 1000)));
+    return new MachinePeak(cores, fmaUnits, lanes, ghz);
+  }
+}

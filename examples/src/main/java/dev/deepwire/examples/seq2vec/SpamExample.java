@@ -1,7 +1,7 @@
 package dev.deepwire.examples.seq2vec;
 
 import com.google.inject.Module;
-import dev.deepwire.examples.Example;
+import dev.deepwire.examples.ModelExample;
 import dev.deepwire.examples.ModelRun;
 import dev.deepwire.examples.Reports;
 import dev.deepwire.examples.RunSettings;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A SpamAssassin mail classifier example: trains the model on 80 % of the mails and reports test accuracy.
@@ -18,28 +19,29 @@ import java.util.Map;
  *
  * @param <M> the annotated model class
  */
-abstract class SpamExample<M> implements Example {
+abstract class SpamExample<M> extends ModelExample<M> {
 
   /** The split seed: fixed, so every run tests on the same 400 mails. */
   private static final long SPLIT_SEED = 7;
 
-  private final Class<M> modelClass;
-
-  SpamExample(Class<M> modelClass) {
-    this.modelClass = modelClass;
+  SpamExample(String name, String description, Supplier<Module> module, Class<M> modelClass) {
+    super(name, description, module, modelClass);
   }
 
-  /** The generated Guice module of the model. */
-  abstract Module module();
+  @Override
+  public int defaultEpochs() {
+    return 6;
+  }
 
-  private ModelRun<M> start(RunSettings settings) {
-    return ModelRun.start(module(), modelClass, settings.seed());
+  @Override
+  public int defaultBatchSize() {
+    return 32;
   }
 
   @Override
   public Map<String, Object> train(RunSettings settings) throws IOException {
     SpamMails mails = SpamMails.load(settings.data(), SPLIT_SEED);
-    try (ModelRun<M> run = start(settings)) {
+    try (ModelRun<M> run = start(settings.seed())) {
       History history = run.fit(mails.data().train(), null, settings);
       run.save(settings, settings.epochs());
       Map<String, Object> report = Reports.training(name(), settings, mails.data(), history);
@@ -52,7 +54,7 @@ abstract class SpamExample<M> implements Example {
   @Override
   public Map<String, Object> evaluate(RunSettings settings) throws IOException {
     SpamMails mails = SpamMails.load(settings.data(), SPLIT_SEED);
-    try (ModelRun<M> run = start(settings)) {
+    try (ModelRun<M> run = start(settings.seed())) {
       run.restore(settings, name());
       Map<String, Object> report = new LinkedHashMap<>();
       report.put("example", name());
@@ -65,7 +67,7 @@ abstract class SpamExample<M> implements Example {
   @Override
   public List<String> predict(RunSettings settings, int count) throws IOException {
     SpamMails mails = SpamMails.load(settings.data(), SPLIT_SEED);
-    try (ModelRun<M> run = start(settings)) {
+    try (ModelRun<M> run = start(settings.seed())) {
       run.restore(settings, name());
       List<String> lines = new ArrayList<>();
       var test = mails.data().test();

@@ -1,7 +1,7 @@
 package dev.deepwire.examples.siamese;
 
 import com.google.inject.Module;
-import dev.deepwire.examples.Example;
+import dev.deepwire.examples.ModelExample;
 import dev.deepwire.examples.ModelRun;
 import dev.deepwire.examples.Reports;
 import dev.deepwire.examples.RunSettings;
@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  *
  * @param <M> the annotated model class
  */
-public abstract class SiameseExample<M> implements Example {
+public abstract class SiameseExample<M> extends ModelExample<M> {
 
   /** Loads the pairs of an example. */
   @FunctionalInterface
@@ -29,31 +29,14 @@ public abstract class SiameseExample<M> implements Example {
     PairData load(RunSettings settings) throws IOException;
   }
 
-  private final String name;
-  private final String description;
-  private final Supplier<Module> module;
-  private final Class<M> modelClass;
   private final PairLoader pairs;
   private final int epochs;
 
   protected SiameseExample(String name, String description, Supplier<Module> module, Class<M> modelClass,
       PairLoader pairs, int epochs) {
-    this.name = name;
-    this.description = description;
-    this.module = module;
-    this.modelClass = modelClass;
+    super(name, description, module, modelClass);
     this.pairs = pairs;
     this.epochs = epochs;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String description() {
-    return description;
   }
 
   @Override
@@ -69,10 +52,10 @@ public abstract class SiameseExample<M> implements Example {
   @Override
   public Map<String, Object> train(RunSettings settings) throws IOException {
     PairData data = pairs.load(settings);
-    try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
+    try (ModelRun<M> run = start(settings.seed())) {
       History history = run.fit(data.train(), null, settings, LearningRateSchedule.cosineDecay(0.1));
       run.save(settings, settings.epochs());
-      Map<String, Object> report = Reports.training(name, settings, data.trainTest(), history);
+      Map<String, Object> report = Reports.training(name(), settings, data.trainTest(), history);
       report.put("seconds_per_epoch", history.trainSeconds() / history.epochs().size());
       report.put("train_loss", history.last().train().get("loss"));
       report.putAll(PairVerification.report(run.predictor(), data));
@@ -84,10 +67,10 @@ public abstract class SiameseExample<M> implements Example {
   @Override
   public Map<String, Object> evaluate(RunSettings settings) throws IOException {
     PairData data = pairs.load(settings);
-    try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
-      run.restore(settings, name);
+    try (ModelRun<M> run = start(settings.seed())) {
+      run.restore(settings, name());
       Map<String, Object> report = new LinkedHashMap<>();
-      report.put("example", name);
+      report.put("example", name());
       report.putAll(PairVerification.report(run.predictor(), data));
       return report;
     }
@@ -96,8 +79,8 @@ public abstract class SiameseExample<M> implements Example {
   @Override
   public List<String> predict(RunSettings settings, int count) throws IOException {
     PairData data = pairs.load(settings);
-    try (ModelRun<M> run = ModelRun.start(module.get(), modelClass, settings.seed())) {
-      run.restore(settings, name);
+    try (ModelRun<M> run = start(settings.seed())) {
+      run.restore(settings, name());
       double threshold = PairVerification.threshold(run.predictor(), data);
       var test = data.test().slice(0, Math.min(count, data.test().size()));
       float[] distances = PairVerification.distances(run.predictor(), test);

@@ -1,7 +1,6 @@
 package dev.deepwire.runtime.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Iterator;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,10 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
-/** What unrolling costs: graph ops (forward and gradient) grow linearly with the length, and build time stays small. */
+/**
+ * What unrolling costs: graph ops (forward and gradient) grow linearly with the length. Build time is printed,
+ * not asserted: a wall-clock limit fails on a loaded machine (timings belong in the benchmarks).
+ */
 class RecurrentUnrollTest {
 
   /** Ops of an LSTM over {@code time} steps with its gradients, and the milliseconds to build them. */
@@ -44,6 +46,6 @@ class RecurrentUnrollTest {
     System.out.printf("LSTM unrolled with gradients: %d ops at 25 steps (%d ms), %d ops at 100 steps (%d ms),"
         + " %d ops per step%n", short25[0], short25[1], long100[0], long100[1], perStep);
     assertEquals(long100[0] - short25[0], perStep * 75, 75, "linear in the length");
-    assertTrue(long100[1] < 5_000, "building 100 steps with gradients took " + long100[1] + " ms");
+    assertEquals(short25[0] - build(4)[0], perStep * 21, 21, "the same cost per step from 4 steps on");
   }
 }

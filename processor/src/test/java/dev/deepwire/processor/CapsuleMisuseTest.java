@@ -1,19 +1,11 @@
 package dev.deepwire.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.deepwire.processor.Sources.assertError;
 
-import com.google.testing.compile.Compilation;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** Misuses of capsule and distance layers and their losses: javac errors on the offending line. */
 class CapsuleMisuseTest {
-
-  private static void assertError(String net, String message, String line) {
-    JavaFileObject src = Sources.source("Net", net);
-    Compilation compilation = Sources.compile(src);
-    assertThat(compilation).hadErrorContaining(message).inFile(src).onLineContaining(line);
-  }
 
   @Test
   void primaryCapsNeedAnImage() {

@@ -1,19 +1,13 @@
 package dev.deepwire.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.deepwire.processor.Sources.assertError;
 
 import com.google.testing.compile.Compilation;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /** {@code @SequenceDecoder}: good encoder-decoder models compile into readable calls; misuses are javac errors. */
 class SequenceDecoderProcessorTest {
-
-  private static void assertError(String net, String message, String line) {
-    JavaFileObject src = Sources.source("Net", net);
-    Compilation compilation = Sources.compile(src);
-    assertThat(compilation).hadErrorContaining(message).inFile(src).onLineContaining(line);
-  }
 
   @Test
   void attentionSeq2SeqCompilesIntoADecoderCall() {

@@ -1,5 +1,6 @@
 package dev.deepwire.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
@@ -23,6 +24,12 @@ final class Sources {
   /** A source file {@code test/<name>.java}: the common imports followed by {@code body}. */
   static JavaFileObject source(String name, String body) {
     return JavaFileObjects.forSourceString("test." + name, HEADER + body);
+  }
+
+  /** Compiles {@code net} as {@code test/Net.java} and asserts an error containing {@code message} on {@code line}. */
+  static void assertError(String net, String message, String line) {
+    JavaFileObject src = source("Net", net);
+    assertThat(compile(src)).hadErrorContaining(message).inFile(src).onLineContaining(line);
   }
 
   /** Compiles {@code sources} with the processor. */

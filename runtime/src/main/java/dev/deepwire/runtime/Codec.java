@@ -1,5 +1,6 @@
 package dev.deepwire.runtime;
 
+import dev.deepwire.runtime.internal.InputTensors;
 import dev.deepwire.runtime.layers.Codes;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ final class Codec {
       try {
         Session.Runner runner = model.session().runner();
         for (ModelSignature.InputSpec spec : model.signature().inputs()) {
-          Tensor tensor = Predictor.toTensor(spec, inputs.get(spec.name()), from, count);
+          Tensor tensor = InputTensors.of(spec, inputs.get(spec.name()), from, count);
           feeds.add(tensor);
           runner.feed(model.ops().inputs().get(spec.name()), tensor);
         }

@@ -1,8 +1,8 @@
 package dev.deepwire.runtime;
 
-import dev.deepwire.annotations.DType;
 import dev.deepwire.runtime.ModelSignature.InputSpec;
 import dev.deepwire.runtime.ModelSignature.OutputSpec;
+import dev.deepwire.runtime.internal.InputTensors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +11,8 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * Runs a model's forward pass (inference mode) on plain Java arrays. Thread-safe: concurrent calls run
@@ -165,7 +163,7 @@ public final class Predictor<M> {
     try {
       Session.Runner runner = model.session().runner();
       for (InputSpec spec : signature.inputs()) {
-        Tensor tensor = toTensor(spec, inputs.get(spec.name()), from, count);
+        Tensor tensor = InputTensors.of(spec, inputs.get(spec.name()), from, count);
         feeds.add(tensor);
         runner.feed(model.ops().inputs().get(spec.name()), tensor);
       }
@@ -189,34 +187,6 @@ public final class Predictor<M> {
     } finally {
       feeds.forEach(Tensor::close);
     }
-  }
-
-  static Tensor toTensor(InputSpec spec, float[][] rows, int from, int count) {
-    long[] dims = new long[spec.shape().length + 1];
-    dims[0] = count;
-    for (int i = 0; i < spec.shape().length; i++) {
-      dims[i + 1] = spec.shape()[i];
-    }
-    int width = spec.size();
-    if (spec.dtype() == DType.INT32) {
-      int[] ids = new int[count * width];
-      for (int r = 0; r < count; r++) {
-        for (int j = 0; j < width; j++) {
-          ids[r * width + j] = Math.round(rows[from + r][j]);
-        }
-      }
-      TInt32 tensor = TInt32.tensorOf(Shape.of(dims));
-      tensor.asRawTensor().data().asInts().write(ids);
-      return tensor;
-    }
-    // Rows are packed on the heap and written to native memory in one call, as the trainer's feeder does.
-    float[] packed = new float[count * width];
-    for (int r = 0; r < count; r++) {
-      System.arraycopy(rows[from + r], 0, packed, r * width, width);
-    }
-    TFloat32 tensor = TFloat32.tensorOf(Shape.of(dims));
-    tensor.asRawTensor().data().asFloats().write(packed);
-    return tensor;
   }
 
   private static int checkInputs(ModelSignature signature, Map<String, float[][]> inputs) {

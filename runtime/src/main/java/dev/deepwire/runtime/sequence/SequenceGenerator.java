@@ -1,8 +1,8 @@
 package dev.deepwire.runtime.sequence;
 
-import dev.deepwire.annotations.DType;
 import dev.deepwire.runtime.CompiledModel;
 import dev.deepwire.runtime.ModelSignature.InputSpec;
+import dev.deepwire.runtime.internal.InputTensors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,6 @@ import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 
 /**
  * Generates sequences with a trained model's {@code @SequenceDecoder}: encodes the sources once, then runs
@@ -102,7 +101,7 @@ public final class SequenceGenerator {
           continue;
         }
         rows = values.length;
-        Tensor tensor = tensor(spec, values);
+        Tensor tensor = InputTensors.of(spec, values, 0, values.length);
         feeds.add(tensor);
         runner.feed("input." + spec.name(), tensor);
       }
@@ -242,27 +241,6 @@ public final class SequenceGenerator {
     TFloat32 tensor = TFloat32.tensorOf(Shape.of(dims));
     feeds.add(tensor);
     tensor.asRawTensor().data().asFloats().write(values);
-    return tensor;
-  }
-
-  private static Tensor tensor(InputSpec spec, float[][] rows) {
-    long[] dims = new long[spec.shape().length + 1];
-    dims[0] = rows.length;
-    for (int i = 0; i < spec.shape().length; i++) {
-      dims[i + 1] = spec.shape()[i];
-    }
-    float[] flat = concat(rows);
-    if (spec.dtype() == DType.INT32) {
-      int[] ids = new int[flat.length];
-      for (int i = 0; i < flat.length; i++) {
-        ids[i] = Math.round(flat[i]);
-      }
-      TInt32 tensor = TInt32.tensorOf(Shape.of(dims));
-      tensor.asRawTensor().data().asInts().write(ids);
-      return tensor;
-    }
-    TFloat32 tensor = TFloat32.tensorOf(Shape.of(dims));
-    tensor.asRawTensor().data().asFloats().write(flat);
     return tensor;
   }
 

@@ -45,6 +45,7 @@ public final class ModelServer implements AutoCloseable {
     this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
     connector.setHost(config.host());
     connector.setPort(config.port());
+    connector.setShutdownIdleTimeout(config.shutdownIdleTimeout().toMillis());
     jetty.addConnector(connector);
     this.graceful = new GracefulHandler();
     graceful.setHandler(new RestHandler(repository, registry, metrics, config));

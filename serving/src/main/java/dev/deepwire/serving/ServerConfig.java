@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param maxBodyBytes larger request bodies get 413
  * @param pollInterval how often base folders are scanned for new or removed versions
  * @param shutdownTimeout how long closing waits for requests in flight
+ * @param shutdownIdleTimeout during closing, how long a connection may send nothing before it is cut: short,
+ *     so idle keep-alive connections do not hold the close up, long enough for a client still sending a body
  * @param httpThreads the most HTTP worker threads
  * @param intraOpThreads TensorFlow threads inside one op of a session run
  * @param authToken when not empty, every request but {@code /health} needs {@code Authorization: Bearer <token>}
@@ -33,6 +35,7 @@ public record ServerConfig(
     long maxBodyBytes,
     Duration pollInterval,
     Duration shutdownTimeout,
+    Duration shutdownIdleTimeout,
     int httpThreads,
     int intraOpThreads,
     String authToken,
@@ -90,6 +93,7 @@ public record ServerConfig(
     private long maxBodyBytes = 32L << 20;
     private Duration pollInterval = Duration.ofSeconds(1);
     private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private Duration shutdownIdleTimeout = Duration.ofSeconds(1);
     private int httpThreads = 200;
     private int intraOpThreads = Runtime.getRuntime().availableProcessors();
     private String authToken = "";
@@ -141,6 +145,11 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder shutdownIdleTimeout(Duration value) {
+      this.shutdownIdleTimeout = value;
+      return this;
+    }
+
     public Builder httpThreads(int value) {
       this.httpThreads = value;
       return this;
@@ -169,7 +178,7 @@ public record ServerConfig(
 
     public ServerConfig build() {
       return new ServerConfig(host, port, models, batching, modelBatching, maxBodyBytes, pollInterval,
-          shutdownTimeout, httpThreads, intraOpThreads, authToken, maxRowsPerRequest, maxConcurrentRequests);
+          shutdownTimeout, shutdownIdleTimeout, httpThreads, intraOpThreads, authToken, maxRowsPerRequest, maxConcurrentRequests);
     }
   }
 }

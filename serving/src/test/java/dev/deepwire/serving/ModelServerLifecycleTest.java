@@ -35,8 +35,13 @@ class ModelServerLifecycleTest {
   @TempDir Path base;
 
   private ModelServer start(BatchingConfig batching) {
+    return start(batching, Duration.ofSeconds(1));
+  }
+
+  private ModelServer start(BatchingConfig batching, Duration shutdownIdleTimeout) {
     ServerConfig config = ServerConfig.builder()
         .port(0)
+        .shutdownIdleTimeout(shutdownIdleTimeout)
         .model("grid", base)
         .batching(batching)
         .pollInterval(Duration.ofMillis(50))
@@ -109,7 +114,8 @@ class ModelServerLifecycleTest {
   @Test
   void closingFinishesRequestsInFlight() throws Exception {
     export(base, 1, 1);
-    ModelServer server = start(BatchingConfig.off());
+    // A loaded build machine can stall this client past the default 1 s while it finishes the body.
+    ModelServer server = start(BatchingConfig.off(), Duration.ofSeconds(20));
     byte[] body = GRID_REQUEST.getBytes(StandardCharsets.UTF_8);
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
       OutputStream out = socket.getOutputStream();

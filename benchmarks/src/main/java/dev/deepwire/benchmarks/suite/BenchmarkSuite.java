@@ -69,7 +69,8 @@ public final class BenchmarkSuite {
     }
     run(Map.of(), bench, "dev.deepwire.benchmarks.GeneratedVsHandWritten", "--rounds", rounds);
     run(Map.of(), bench, "dev.deepwire.benchmarks.cnn.CnnGeneratedVsHandWritten", "--rounds", rounds, "--limit", "2048");
-    run(Map.of(), bench, "dev.deepwire.benchmarks.rnn.LstmGeneratedVsHandWritten", "--rounds", rounds, "--epochs", "10");
+    // Many short paired rounds (2 epochs, ~60 ms a side): both sides of a pair see the same machine.
+    run(Map.of(), bench, "dev.deepwire.benchmarks.rnn.LstmGeneratedVsHandWritten", "--rounds", "301", "--epochs", "2");
     run(Map.of(), bench, "dev.deepwire.benchmarks.InferenceGeneratedVsHandWritten", "--model", "dnn");
     run(Map.of(), bench, "dev.deepwire.benchmarks.InferenceGeneratedVsHandWritten", "--model", "cnn");
     run(Map.of(), bench, "dev.deepwire.benchmarks.suite.ProcessorCost", "--rounds", rounds);

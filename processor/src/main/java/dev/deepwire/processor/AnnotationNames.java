@@ -36,6 +36,7 @@ public final class AnnotationNames {
   public static final String MASKING = PACKAGE + "Masking";
   public static final String FINAL_STATE = PACKAGE + "FinalState";
   public static final String SEQUENCE_DECODER = PACKAGE + "SequenceDecoder";
+  public static final String TRANSFORMER_DECODER = PACKAGE + "TransformerDecoder";
   public static final String LAYER_NORM = PACKAGE + "LayerNorm";
   public static final String POSITIONAL_EMBEDDING = PACKAGE + "PositionalEmbedding";
   public static final String MULTI_HEAD_ATTENTION = PACKAGE + "MultiHeadAttention";
@@ -60,7 +61,7 @@ public final class AnnotationNames {
   public static final List<String> LAYERS =
       List.of(INPUT, DENSE, DROPOUT, FLATTEN, RESHAPE, ACTIVATION, CONCATENATE, ADD, CONV, CONV_TRANSPOSE, MAX_POOL,
           AVG_POOL, GLOBAL_MAX_POOL, GLOBAL_AVG_POOL, BATCH_NORM, ZERO_PADDING, UP_SAMPLING, SPATIAL_DROPOUT, SIMPLE_RNN, LSTM,
-          GRU, EMBEDDING, MASKING, FINAL_STATE, SEQUENCE_DECODER, LAYER_NORM, POSITIONAL_EMBEDDING,
+          GRU, EMBEDDING, MASKING, FINAL_STATE, SEQUENCE_DECODER, TRANSFORMER_DECODER, LAYER_NORM, POSITIONAL_EMBEDDING,
           MULTI_HEAD_ATTENTION, TRANSFORMER_ENCODER, POOL_TOKENS, SAMPLE, GAUSSIAN_NOISE, MASKING_NOISE,
           ACTIVITY_REGULARIZATION, PRIMARY_CAPS, CAPSULES, CAPSULE_LENGTH, CAPSULE_MASK, DISTANCE);
 

@@ -53,6 +53,7 @@ public final class TypeNames {
   public static final ClassName TRANSFORMER_ENCODER = ClassName.get(LAYERS, "TransformerEncoder");
   public static final ClassName POOL_TOKENS = ClassName.get(LAYERS, "PoolTokens");
   public static final ClassName SEQUENCE_DECODER = ClassName.get(LAYERS, "SequenceDecoder");
+  public static final ClassName TRANSFORMER_DECODER = ClassName.get(LAYERS, "TransformerDecoder");
   public static final ClassName GRU_CELL = ClassName.get(LAYERS, "GruCell");
   public static final ClassName BIDIRECTIONAL = ClassName.get(LAYERS, "Bidirectional");
   public static final ClassName EMBEDDING = ClassName.get(LAYERS, "Embedding");

@@ -111,6 +111,9 @@ final class ShapeInference {
     } else if (layer instanceof LayerConfig.TransformerEncoderLayer enc) {
       return TransformerRules.transformerEncoder(name, enc.layers(), enc.heads(), enc.feedForward(), enc.dropout(),
           enc.epsilon(), ins.get(0));
+    } else if (layer instanceof LayerConfig.TransformerDecoderLayer decoder) {
+      return SequenceRules.transformerDecoder(name, decoder.vocabulary(), decoder.units(), decoder.layers(),
+          decoder.heads(), decoder.feedForward(), decoder.dropout(), ins);
     } else if (layer instanceof LayerConfig.SequenceDecoderLayer decoder) {
       return SequenceRules.sequenceDecoder(name, decoder.vocabulary(), decoder.embedding(), decoder.units(),
           decoder.attention(), decoder.attentionUnits(), ins);

@@ -90,9 +90,10 @@ final class StructureChecks {
             + " parameter (the layer it outputs as is), but found " + n + ". Pass one parameter or add a layer"
             + " annotation.", node.element(), node.annotation(), "");
       }
-    } else if (layer instanceof LayerConfig.SequenceDecoderLayer) {
+    } else if (layer instanceof LayerConfig.SequenceDecoderLayer
+        || layer instanceof LayerConfig.TransformerDecoderLayer) {
       if (n != 2) {
-        found.error("SequenceDecoder.params", label + " needs two inputs (the encoding and the decoder's input"
+        found.error(layer.label().substring(1) + ".params", label + " needs two inputs (the encoding and the decoder's input"
             + " tokens), but found " + n + (n == 0 ? "" : " (" + names(node) + ")") + ". Declare it as 'Tensor "
             + node.name() + "(Tensor encoded, Tensor previousTokens)' in a graph-form model.", node.element(),
             node.annotation(), "");

@@ -241,6 +241,19 @@ public sealed interface LayerConfig {
     }
   }
 
+  /**
+   * {@code @TransformerDecoder}: encoder outputs and teacher-forcing tokens to next-token probabilities.
+   *
+   * @param feedForward 0 for 4 × units
+   */
+  record TransformerDecoderLayer(int vocabulary, int units, int layers, int heads, int feedForward, double dropout)
+      implements LayerConfig {
+    @Override
+    public String label() {
+      return "@TransformerDecoder";
+    }
+  }
+
   /** {@code @LayerNorm}. */
   record LayerNormLayer(double epsilon) implements LayerConfig {
     @Override

@@ -28,6 +28,7 @@ import static dev.deepwire.processor.AnnotationNames.MULTI_HEAD_ATTENTION;
 import static dev.deepwire.processor.AnnotationNames.POOL_TOKENS;
 import static dev.deepwire.processor.AnnotationNames.POSITIONAL_EMBEDDING;
 import static dev.deepwire.processor.AnnotationNames.SEQUENCE_DECODER;
+import static dev.deepwire.processor.AnnotationNames.TRANSFORMER_DECODER;
 import static dev.deepwire.processor.AnnotationNames.TRANSFORMER_ENCODER;
 import static dev.deepwire.processor.AnnotationNames.SIMPLE_RNN;
 import static dev.deepwire.processor.AnnotationNames.SPATIAL_DROPOUT;
@@ -91,6 +92,9 @@ final class LayerConfigs {
       case MASKING -> new LayerConfig.MaskingLayer(r.doubleValue("value"));
       case SEQUENCE_DECODER -> new LayerConfig.SequenceDecoderLayer(r.intValue("vocabulary"), r.intValue("embedding"),
           r.intValue("units"), r.enumName("cell"), r.enumName("attention"), r.intValue("attentionUnits"));
+      case TRANSFORMER_DECODER -> new LayerConfig.TransformerDecoderLayer(r.intValue("vocabulary"),
+          r.intValue("units"), r.intValue("layers"), r.intValue("heads"), r.intValue("feedForward"),
+          r.doubleValue("dropout"));
       case LAYER_NORM -> new LayerConfig.LayerNormLayer(r.doubleValue("epsilon"));
       case POSITIONAL_EMBEDDING -> new LayerConfig.PositionalEmbeddingLayer(r.enumName("value"));
       case MULTI_HEAD_ATTENTION -> new LayerConfig.MultiHeadAttentionLayer(r.intValue("heads"), r.intValue("keyDim"),

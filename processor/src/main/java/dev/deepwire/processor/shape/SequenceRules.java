@@ -49,4 +49,46 @@ public final class SequenceRules {
     }
     return ShapeResult.ok(Shape.of(tokens.shape().dims().get(0), vocabulary));
   }
+
+  /**
+   * {@code @TransformerDecoder}: encoder outputs {@code [batch, time, key]} and teacher-forcing tokens
+   * {@code [batch, length]} to probabilities {@code [batch, length, vocabulary]}.
+   */
+  public static ShapeResult transformerDecoder(String node, int vocabulary, int units, int layers, int heads,
+      int feedForward, double dropout, List<NamedShape> ins) {
+    String label = "@TransformerDecoder on '" + node + "'";
+    if (vocabulary < 5) {
+      return ShapeResult.error("TransformerDecoder.vocabulary", label + " needs vocabulary >= 5 (PAD, BOS, EOS, UNK"
+          + " and at least one token), but found vocabulary = " + vocabulary + ". Use the size of the output token"
+          + " vocabulary.", "vocabulary");
+    }
+    if (layers < 1) {
+      return ShapeResult.error("TransformerDecoder.layers", label + " needs layers >= 1, but found layers = " + layers
+          + ".", "layers");
+    }
+    if (heads < 1 || units < 1 || units % heads != 0) {
+      return ShapeResult.error("TransformerDecoder.heads", label + " needs units to be a positive multiple of heads"
+          + " (each head gets units / heads), but found units = " + units + " and heads = " + heads + ".", "heads");
+    }
+    if (feedForward < 0) {
+      return ShapeResult.error("TransformerDecoder.feedForward", label + " needs feedForward >= 0 (0 = 4 × units),"
+          + " but found feedForward = " + feedForward + ".", "feedForward");
+    }
+    if (!(dropout >= 0 && dropout < 1)) {
+      return ShapeResult.error("TransformerDecoder.dropout", label + " needs dropout in [0, 1), but found dropout = "
+          + dropout + ".", "dropout");
+    }
+    NamedShape encoding = ins.get(0);
+    NamedShape tokens = ins.get(1);
+    if (encoding.shape().rank() != 3) {
+      return ShapeResult.error("Shape.rank", label + " needs encoder outputs [batch, time, key] as its first input,"
+          + " but '" + encoding.name() + "' is " + encoding.shape() + ". Use returnSequences = true on a recurrent"
+          + " encoder, or a @TransformerEncoder.");
+    }
+    if (tokens.shape().rank() != 2) {
+      return ShapeResult.error("Shape.rank", label + " needs decoder input tokens [batch, length] as its second"
+          + " input, but '" + tokens.name() + "' is " + tokens.shape() + "; declare them as @Input(shape = length).");
+    }
+    return ShapeResult.ok(Shape.of(tokens.shape().dims().get(0), vocabulary));
+  }
 }

@@ -12,6 +12,7 @@ import static dev.deepwire.processor.TypeNames.FLATTEN;
 import static dev.deepwire.processor.TypeNames.INITIALIZER;
 import static dev.deepwire.processor.TypeNames.RESHAPE;
 import static dev.deepwire.processor.TypeNames.SEQUENCE_DECODER;
+import static dev.deepwire.processor.TypeNames.TRANSFORMER_DECODER;
 
 import com.palantir.javapoet.CodeBlock;
 import dev.deepwire.processor.model.LayerConfig;
@@ -71,6 +72,10 @@ final class LayerCalls {
         || layer instanceof LayerConfig.TransformerEncoderLayer
         || layer instanceof LayerConfig.PoolTokensLayer) {
       return TransformerLayerCalls.of(layer, scope, joined);
+    } else if (layer instanceof LayerConfig.TransformerDecoderLayer decoder) {
+      int feedForward = decoder.feedForward() == 0 ? 4 * decoder.units() : decoder.feedForward();
+      return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L).call($L, $L)", TRANSFORMER_DECODER, decoder.vocabulary(),
+          decoder.units(), decoder.layers(), decoder.heads(), feedForward, decoder.dropout(), scope, joined);
     } else if (layer instanceof LayerConfig.SequenceDecoderLayer decoder) {
       return CodeBlock.of("new $T($L, $L, $L, $T.$L, $T.$L, $L).call($L, $L)", SEQUENCE_DECODER, decoder.vocabulary(),
           decoder.embedding(), decoder.units(), DECODER_CELL, decoder.cell(), ATTENTION_SCORE, decoder.attention(),

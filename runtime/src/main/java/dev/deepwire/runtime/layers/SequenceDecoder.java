@@ -166,7 +166,8 @@ public final class SequenceDecoder {
     return tf.math.div(weighted, tf.expandDims(count, tf.constant(1)));
   }
 
-  private static Operand<TFloat32> ones(Ops tf, Operand<TFloat32> sequence) {
+  /** A mask of ones {@code [batch, time]} for a sequence without padding. */
+  static Operand<TFloat32> ones(Ops tf, Operand<TFloat32> sequence) {
     Operand<TInt32> batchAndTime = tf.slice(tf.shape(sequence), tf.constant(new int[] {0}),
         tf.constant(new int[] {2}));
     return tf.reshape(tf.fill(batchAndTime, tf.constant(1f)), tf.constant(new long[] {-1,

@@ -14,6 +14,7 @@ import dev.deepwire.runtime.layers.LayerScope;
 import dev.deepwire.runtime.layers.LstmCell;
 import dev.deepwire.runtime.layers.Recurrent;
 import dev.deepwire.runtime.layers.SequenceDecoder;
+import dev.deepwire.runtime.layers.TransformerDecoder;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.tensorflow.Operand;
@@ -21,7 +22,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * A hand-written seq2seq model, shaped like generated code: symbols 4..9 of sequences of 2 to 5 (padded with
- * 0) are embedded, read by an LSTM, and decoded in reverse order by a {@link SequenceDecoder} with attention.
+ * 0) are embedded, read by an LSTM, and decoded in reverse order by a {@link SequenceDecoder} with attention,
+ * or by a {@link TransformerDecoder} ({@link #withTransformerDecoder()}).
  */
 final class ReverseModel implements ModelGraph<ReverseModel> {
 
@@ -38,9 +40,20 @@ final class ReverseModel implements ModelGraph<ReverseModel> {
       .build();
 
   private final AttentionScore attention;
+  private final boolean transformer;
 
   ReverseModel(AttentionScore attention) {
+    this(attention, false);
+  }
+
+  private ReverseModel(AttentionScore attention, boolean transformer) {
     this.attention = attention;
+    this.transformer = transformer;
+  }
+
+  /** The same task decoded by a two-block transformer decoder (no dropout, so runs are deterministic). */
+  static ReverseModel withTransformerDecoder() {
+    return new ReverseModel(AttentionScore.NONE, true);
   }
 
   @Override
@@ -52,8 +65,11 @@ final class ReverseModel implements ModelGraph<ReverseModel> {
   public Map<String, Operand<TFloat32>> forward(LayerScope scope, Map<String, Operand<TFloat32>> inputs) {
     Operand<TFloat32> vectors = new Embedding(VOCABULARY, 16, true).call(scope.child("vectors"), inputs.get("source"));
     Operand<TFloat32> encoded = new Recurrent(new LstmCell(32), true, false).call(scope.child("encoded"), vectors);
-    Operand<TFloat32> reversed = new SequenceDecoder(VOCABULARY, 16, 32, DecoderCell.LSTM, attention, 0)
-        .call(scope.child("reversed"), encoded, inputs.get("previous"));
+    Operand<TFloat32> reversed = transformer
+        ? new TransformerDecoder(VOCABULARY, 32, 2, 4, 64, 0).call(scope.child("reversed"), encoded,
+            inputs.get("previous"))
+        : new SequenceDecoder(VOCABULARY, 16, 32, DecoderCell.LSTM, attention, 0)
+            .call(scope.child("reversed"), encoded, inputs.get("previous"));
     return Map.of("reversed", reversed);
   }
 

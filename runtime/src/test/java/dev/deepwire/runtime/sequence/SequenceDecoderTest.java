@@ -42,8 +42,17 @@ class SequenceDecoderTest {
   @ParameterizedTest
   @EnumSource(value = AttentionScore.class, names = {"NONE", "ADDITIVE"})
   void greedyDecodingEqualsTheTeacherForcedArgmaxChain(AttentionScore attention) {
-    try (CompiledModel<ReverseModel> model =
-        CompiledModel.compile(new ReverseModel(attention), RuntimeOptions.defaults().withSeed(3))) {
+    assertGreedyIsTheTeacherForcedArgmaxChain(new ReverseModel(attention));
+  }
+
+  @Test
+  void transformerGreedyDecodingEqualsTheTeacherForcedArgmaxChain() {
+    assertGreedyIsTheTeacherForcedArgmaxChain(ReverseModel.withTransformerDecoder());
+  }
+
+  /** Generation through the one-step graph agrees, token and log-probability, with the whole-sequence graph. */
+  private static void assertGreedyIsTheTeacherForcedArgmaxChain(ReverseModel network) {
+    try (CompiledModel<ReverseModel> model = CompiledModel.compile(network, RuntimeOptions.defaults().withSeed(3))) {
       float[][] sources = sources(8, 5);
       List<Hypothesis> greedy = SequenceGenerator.of(model, "reversed")
           .generate(Map.of("source", sources), BeamSearch.greedy(ReverseModel.TARGET));
@@ -68,8 +77,38 @@ class SequenceDecoderTest {
 
   @Test
   void learnsToReverseAndGeneratesWithGreedyAndBeamSearch() {
-    try (CompiledModel<ReverseModel> model = CompiledModel.compile(new ReverseModel(AttentionScore.ADDITIVE),
-        RuntimeOptions.defaults().withSeed(1))) {
+    assertLearnsToReverse(new ReverseModel(AttentionScore.ADDITIVE));
+  }
+
+  @Test
+  void transformerDecoderLearnsToReverse() {
+    assertLearnsToReverse(ReverseModel.withTransformerDecoder());
+  }
+
+  @Test
+  void transformerDecoderPositionsIgnoreLaterTokens() {
+    try (CompiledModel<ReverseModel> model =
+        CompiledModel.compile(ReverseModel.withTransformerDecoder(), RuntimeOptions.defaults().withSeed(4))) {
+      float[][] source = sources(1, 8);
+      float[] previous = {TokenVocabulary.BOS, 5, 6, 7, 8, 9};
+      float[] changed = {TokenVocabulary.BOS, 5, 6, 9, 4, 4};
+      float[] before = model.predictor().predict(Map.of("source", source, "previous", new float[][] {previous}))
+          .get("reversed")[0];
+      float[] after = model.predictor().predict(Map.of("source", source, "previous", new float[][] {changed}))
+          .get("reversed")[0];
+      int seen = 3 * ReverseModel.VOCABULARY; // positions 0..2 read only BOS, 5, 6
+      assertArrayEquals(Arrays.copyOf(before, seen), Arrays.copyOf(after, seen), 1e-6f);
+      double difference = 0;
+      for (int i = seen; i < before.length; i++) {
+        difference += Math.abs(before[i] - after[i]);
+      }
+      assertTrue(difference > 1e-3, "later positions read the changed tokens: " + difference);
+    }
+  }
+
+  /** Trains on 3,000 reversals; greedy and beam search then reverse held-out sources; attention is a distribution. */
+  private static void assertLearnsToReverse(ReverseModel network) {
+    try (CompiledModel<ReverseModel> model = CompiledModel.compile(network, RuntimeOptions.defaults().withSeed(1))) {
       History history = model.trainer().fit(ReverseModel.data(3000, 1),
           FitOptions.builder().epochs(12).batchSize(64).seed(2).progressBar(false).build());
       double accuracy = history.last().train().get("accuracy");

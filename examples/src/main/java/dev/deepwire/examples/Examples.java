@@ -32,7 +32,8 @@ public final class Examples {
 
   private static final List<Example> ALL = List.of(new DnnExample(), new RegressionExample(), new CnnExample(),
       new Cnn1dExample(), new Cnn3dExample(), new TimeSeriesLstmExample(), new TimeSeriesGruExample(),
-      new Seq2VecExample(), new G2pExample(), new CaptionExample(), new TransformerSpamExample(), new RnnExample(),
+      new Seq2VecExample(), new G2pExample(), G2pExample.transformer(), new CaptionExample(),
+      new TransformerSpamExample(), new RnnExample(),
       new ReconstructionExample(), new SparseExample(), new DenoisingExample(), new HashingExample(),
       new InpaintingExample(), new VaeExample(), new GanExample(), new CapsNetExample(), new SiameseCnnExample(),
       new SiameseCapsNetExample(), new SiameseLstmExample(), new SiameseBilstmExample());

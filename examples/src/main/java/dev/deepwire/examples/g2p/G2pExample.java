@@ -8,6 +8,7 @@ import dev.deepwire.examples.RunSettings;
 import dev.deepwire.examples.data.TrainTest;
 import dev.deepwire.runtime.Checkpoints;
 import dev.deepwire.runtime.History;
+import dev.deepwire.runtime.LearningRateSchedule;
 import dev.deepwire.runtime.data.Dataset;
 import dev.deepwire.runtime.plots.HeatMap;
 import dev.deepwire.runtime.sequence.BeamSearch;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * ({@link G2pAttention}) and without ({@link G2pPlain}) — and scored on held-out words by phoneme and word
  * error rate (PER, WER) of greedy and beam-search transcriptions. The teacher-forced token accuracy beside the
  * free-running one shows what teacher forcing hides: at generation time the decoder reads its own mistakes.
+ * {@code transformer-g2p} ({@link #transformer()}) is the same task, split and scores with a transformer
+ * encoder-decoder ({@link G2pTransformer}).
  */
 public final class G2pExample implements Example {
 
@@ -39,21 +42,45 @@ public final class G2pExample implements Example {
   private static final int BEAM = 4;
   /** Held-out words transcribed by beam search (all of them on the bundled sample). */
   private static final int BEAM_WORDS = 2000;
-  private static final String PLAIN_CHECKPOINT = "plain.dwckpt";
+
+  private final String name;
+  private final String description;
+  private final int defaultEpochs;
+  /** The models trained, the first one the example's own: it transcribes for {@code predict}. */
+  private final List<Variant> variants;
+
+  /** {@code g2p}: recurrent encoder-decoders with and without attention. */
+  public G2pExample() {
+    this("g2p", "CMUdict grapheme -> phoneme: Bi-LSTM encoder, LSTM decoder with and without attention; PER and"
+        + " WER", 12, List.of(Variant.ATTENTION, Variant.PLAIN));
+  }
+
+  private G2pExample(String name, String description, int defaultEpochs, List<Variant> variants) {
+    this.name = name;
+    this.description = description;
+    this.defaultEpochs = defaultEpochs;
+    this.variants = variants;
+  }
+
+  /** {@code transformer-g2p}: a transformer encoder-decoder on the same words. */
+  public static G2pExample transformer() {
+    return new G2pExample("transformer-g2p", "CMUdict grapheme -> phoneme: transformer encoder-decoder; PER and WER",
+        20, List.of(Variant.TRANSFORMER));
+  }
 
   @Override
   public String name() {
-    return "g2p";
+    return name;
   }
 
   @Override
   public String description() {
-    return "CMUdict grapheme -> phoneme: Bi-LSTM encoder, LSTM decoder with and without attention; PER and WER";
+    return description;
   }
 
   @Override
   public int defaultEpochs() {
-    return 12;
+    return defaultEpochs;
   }
 
   @Override
@@ -66,10 +93,10 @@ public final class G2pExample implements Example {
     G2pData data = G2pData.load(settings.data(), SPLIT_SEED);
     TrainTest columns = new TrainTest(G2pData.columns(data.train()), G2pData.columns(data.test()));
     Map<String, Object> report = null;
-    for (Variant variant : Variant.values()) {
+    for (Variant variant : variants) {
       try (ModelRun<?> run = variant.start(settings.seed())) {
-        History history = run.fit(columns.train(), null, settings);
-        Checkpoints.save(run.model(), variant.checkpoint(settings), settings.epochs());
+        History history = run.fit(columns.train(), null, settings, variant.schedule());
+        Checkpoints.save(run.model(), checkpoint(variant, settings), settings.epochs());
         if (report == null) {
           report = Reports.training(name(), settings, columns, history);
         }
@@ -78,7 +105,7 @@ public final class G2pExample implements Example {
         // Each model takes a long time on the full dictionary: show its figures as soon as they exist.
         LOG.info("g2p {}: {}", variant.key, scores);
         report.putAll(scores);
-        if (variant == Variant.ATTENTION) {
+        if (variant == primary()) {
           report.put("attention_maps", drawAttention(run, data.test().subList(0, 3), settings.out()));
         }
       }
@@ -94,9 +121,9 @@ public final class G2pExample implements Example {
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("example", name());
     report.put("test_examples", data.test().size());
-    for (Variant variant : Variant.values()) {
-      // A run stopped after the attention model (the long one on the full dictionary) is still evaluated.
-      if (variant != Variant.ATTENTION && !java.nio.file.Files.exists(variant.checkpoint(settings))) {
+    for (Variant variant : variants) {
+      // A run stopped after the first model (the long one on the full dictionary) is still evaluated.
+      if (variant != primary() && !java.nio.file.Files.exists(checkpoint(variant, settings))) {
         continue;
       }
       try (ModelRun<?> run = variant.start(settings.seed())) {
@@ -131,13 +158,13 @@ public final class G2pExample implements Example {
     return lines;
   }
 
-  /** Beam-search transcriptions by the saved attention model. */
+  /** Beam-search transcriptions by the example's own saved model. */
   private List<List<String>> transcribe(RunSettings settings, List<String> words) throws IOException {
     for (String word : words) {
       G2pData.letters(word); // a clear error for a word the model cannot read, before loading anything
     }
-    try (ModelRun<?> run = Variant.ATTENTION.start(settings.seed())) {
-      restore(run, Variant.ATTENTION, settings);
+    try (ModelRun<?> run = primary().start(settings.seed())) {
+      restore(run, primary(), settings);
       return new Transcriber(run.model()).transcribe(words, new BeamSearch(BEAM, G2pData.PHONEMES, 0));
     }
   }
@@ -184,19 +211,29 @@ public final class G2pExample implements Example {
     return files;
   }
 
-  private static void restore(ModelRun<?> run, Variant variant, RunSettings settings) throws IOException {
-    Path file = variant.checkpoint(settings);
+  private void restore(ModelRun<?> run, Variant variant, RunSettings settings) throws IOException {
+    Path file = checkpoint(variant, settings);
     if (!java.nio.file.Files.exists(file)) {
-      throw new java.io.FileNotFoundException("no trained 'g2p' model at " + file + ": run `train g2p --out "
-          + settings.out() + "` first");
+      throw new java.io.FileNotFoundException("no trained '" + name + "' model at " + file + ": run `train " + name
+          + " --out " + settings.out() + "` first");
     }
     Checkpoints.restore(run.model(), file);
   }
 
-  /** The two trained models. */
+  private Variant primary() {
+    return variants.get(0);
+  }
+
+  /** The example's own model is saved where every example saves; the others beside it, by key. */
+  private Path checkpoint(Variant variant, RunSettings settings) {
+    return variant == primary() ? settings.checkpoint() : settings.out().resolve(variant.key + ".dwckpt");
+  }
+
+  /** The trained models. */
   private enum Variant {
     ATTENTION("attention"),
-    PLAIN("plain");
+    PLAIN("plain"),
+    TRANSFORMER("transformer");
 
     final String key;
 
@@ -205,13 +242,25 @@ public final class G2pExample implements Example {
     }
 
     ModelRun<?> start(long seed) {
-      return this == ATTENTION
-          ? ModelRun.start((Module) new G2pAttentionModule(), G2pAttention.class, seed)
-          : ModelRun.start((Module) new G2pPlainModule(), G2pPlain.class, seed);
+      return switch (this) {
+        case ATTENTION -> ModelRun.start((Module) new G2pAttentionModule(), G2pAttention.class, seed);
+        case PLAIN -> ModelRun.start((Module) new G2pPlainModule(), G2pPlain.class, seed);
+        case TRANSFORMER -> ModelRun.start((Module) new G2pTransformerModule(), G2pTransformer.class, seed);
+      };
     }
 
-    Path checkpoint(RunSettings settings) {
-      return this == ATTENTION ? settings.checkpoint() : settings.out().resolve(PLAIN_CHECKPOINT);
+    /**
+     * Transformers train badly at full rate from random weights: warm up over the first tenth of the steps
+     * (at most 400), then decay along a cosine.
+     */
+    LearningRateSchedule schedule() {
+      if (this != TRANSFORMER) {
+        return LearningRateSchedule.constant();
+      }
+      return progress -> {
+        long warmup = Math.max(1, Math.min(400, progress.totalSteps() / 10));
+        return LearningRateSchedule.warmupCosine(warmup, 0.05).rate(progress);
+      };
     }
   }
 }

@@ -49,4 +49,26 @@ class SequenceGenerationCliTest {
     assertEquals(1, bad.exitCode());
     assertEquals("error: 'r2d2' has '2', which is neither a letter a-z nor an apostrophe", bad.err().strip());
   }
+
+  @Test
+  void transformerG2pLearnsAndTranscribesUnseenWords(@TempDir Path out) throws Exception {
+    CliRun train =
+        CliRun.of("train", "transformer-g2p", "--epochs", "3", "--json", "--no-progress", "--out", out.toString());
+    assertEquals(0, train.exitCode(), train.err());
+    JsonNode report = train.json();
+    double per = report.get("transformer_per").asDouble();
+    assertTrue(per < 0.5, "transformer PER after 3 epochs " + per);
+    assertTrue(report.get("transformer_beam4_per").asDouble() < 0.5, report.toString());
+    for (JsonNode map : report.get("attention_maps")) {
+      assertTrue(Files.isRegularFile(Path.of(map.asText())), map.asText());
+    }
+
+    CliRun predict = CliRun.of("predict", "transformer-g2p", "--text", "deepwire", "--out", out.toString());
+    assertEquals(0, predict.exitCode(), predict.err());
+    String line = predict.out().strip();
+    assertTrue(line.startsWith("deepwire -> "), line);
+    for (String phoneme : line.substring("deepwire -> ".length()).split(" ")) {
+      assertTrue(G2pData.PHONEME_VOCABULARY.id(phoneme) >= 4, "not a phoneme: '" + phoneme + "' in " + line);
+    }
+  }
 }

@@ -15,9 +15,7 @@ public final class SequenceRules {
       int attentionUnits, List<NamedShape> ins) {
     String label = "@SequenceDecoder on '" + node + "'";
     if (vocabulary < 5) {
-      return ShapeResult.error("SequenceDecoder.vocabulary", label + " needs vocabulary >= 5 (PAD, BOS, EOS, UNK and"
-          + " at least one token), but found vocabulary = " + vocabulary + ". Use the size of the output token"
-          + " vocabulary.", "vocabulary");
+      return tooSmallVocabulary("SequenceDecoder", label, vocabulary);
     }
     if (embedding < 1) {
       return ShapeResult.error("SequenceDecoder.embedding", label + " needs embedding >= 1, but found embedding = "
@@ -58,9 +56,7 @@ public final class SequenceRules {
       int feedForward, double dropout, List<NamedShape> ins) {
     String label = "@TransformerDecoder on '" + node + "'";
     if (vocabulary < 5) {
-      return ShapeResult.error("TransformerDecoder.vocabulary", label + " needs vocabulary >= 5 (PAD, BOS, EOS, UNK"
-          + " and at least one token), but found vocabulary = " + vocabulary + ". Use the size of the output token"
-          + " vocabulary.", "vocabulary");
+      return tooSmallVocabulary("TransformerDecoder", label, vocabulary);
     }
     if (layers < 1) {
       return ShapeResult.error("TransformerDecoder.layers", label + " needs layers >= 1, but found layers = " + layers
@@ -90,5 +86,12 @@ public final class SequenceRules {
           + " input, but '" + tokens.name() + "' is " + tokens.shape() + "; declare them as @Input(shape = length).");
     }
     return ShapeResult.ok(Shape.of(tokens.shape().dims().get(0), vocabulary));
+  }
+
+  /** A decoder's vocabulary must hold the four special ids and at least one token. */
+  private static ShapeResult tooSmallVocabulary(String annotation, String label, int vocabulary) {
+    return ShapeResult.error(annotation + ".vocabulary", label + " needs vocabulary >= 5 (PAD, BOS, EOS, UNK and at"
+        + " least one token), but found vocabulary = " + vocabulary + ". Use the size of the output token"
+        + " vocabulary.", "vocabulary");
   }
 }

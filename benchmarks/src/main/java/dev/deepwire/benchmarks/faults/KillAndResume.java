@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deepwire.examples.cli.DeepwireCli;
 import dev.deepwire.runtime.Checkpoints;
+import dev.deepwire.runtime.diagnostics.FaultPoints;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine;
@@ -40,6 +42,7 @@ final class KillAndResume {
   private final Settings settings;
   private final Map<String, Integer> landed = new TreeMap<>();
   private final List<String> problems = new ArrayList<>();
+  private final List<String> landings = new ArrayList<>();
   private int missed;
   private int children;
   private int checkpointsRead;
@@ -100,6 +103,7 @@ final class KillAndResume {
     report.put("uninterrupted_seconds", Math.round(referenceSeconds * 10) / 10.0);
     report.put("killed_and_resumed_seconds", Math.round(killedSeconds * 10) / 10.0);
     report.put("problems", problems);
+    report.put("landings", landings);
     return report;
   }
 
@@ -135,7 +139,8 @@ final class KillAndResume {
   private void killAt(Kill kill, Path out) throws Exception {
     try (TrainingChild child = TrainingChild.start(arguments(out), kill)) {
       children++;
-      if (child.awaitPoint(kill.point(), kill.occurrence(), settings.childTimeout()).isEmpty()) {
+      Optional<String> marker = child.awaitPoint(kill.point(), kill.occurrence(), settings.childTimeout());
+      if (marker.isEmpty()) {
         int exit = child.awaitExit(settings.childTimeout());
         if (exit == 0) {
           missed++; // the run finished before reaching the point: nothing to kill
@@ -148,6 +153,9 @@ final class KillAndResume {
         LockSupport.parkNanos(kill.delayMicros() * 1_000L); // into the step's Session.run
       }
       child.kill();
+      // e.g. "step 37 global-step-1450" or "checkpoint-write 1 .../last.dwckpt123.tmp paused"
+      landings.add(marker.get().substring(FaultPoints.MARKER.length() + 1).replace(" paused", "")
+          .replace(settings.work().toString() + "/", ""));
     }
     landed.merge(kill.point(), 1, Integer::sum);
     RunAudit audit = RunAudit.of(out, exports(out));

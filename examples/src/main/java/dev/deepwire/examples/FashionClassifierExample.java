@@ -53,8 +53,10 @@ public abstract class FashionClassifierExample<M> extends ModelExample<M> implem
       run.save(settings, settings.epochs());
       Map<String, Double> test = run.evaluator().evaluate(data.test());
       Map<String, Object> report = Reports.training(name(), settings, data, history);
-      report.put("train_loss", history.last().train().get("loss"));
-      report.put("train_accuracy", history.last().train().get("accuracy"));
+      if (!history.epochs().isEmpty()) { // empty when --resume finds the training finished already
+        report.put("train_loss", history.last().train().get("loss"));
+        report.put("train_accuracy", history.last().train().get("accuracy"));
+      }
       report.put("test_loss", test.get("loss"));
       report.put("test_accuracy", test.get("accuracy"));
       report.put("model", settings.checkpoint().toString());

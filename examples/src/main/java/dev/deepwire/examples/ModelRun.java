@@ -13,12 +13,15 @@ import dev.deepwire.runtime.FitOptions;
 import dev.deepwire.runtime.History;
 import dev.deepwire.runtime.LearningRateSchedule;
 import dev.deepwire.runtime.Predictor;
+import dev.deepwire.runtime.RunDirectoryCheck;
 import dev.deepwire.runtime.RuntimeOptions;
 import dev.deepwire.runtime.Trainer;
 import dev.deepwire.runtime.callbacks.EarlyStopping;
+import dev.deepwire.runtime.callbacks.EpochExports;
 import dev.deepwire.runtime.callbacks.PlotCurves;
 import dev.deepwire.runtime.callbacks.TensorBoard;
 import dev.deepwire.runtime.data.Dataset;
+import dev.deepwire.runtime.diagnostics.FaultPoints;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +33,9 @@ import java.nio.file.Files;
  * @param <M> the annotated model class
  */
 public final class ModelRun<M> implements AutoCloseable {
+
+  /** Room for the loss and metric curves and an example's own PNGs. */
+  private static final long PLOT_BYTES = 2_000_000;
 
   private final Injector injector;
   private final Class<M> modelClass;
@@ -96,6 +102,13 @@ public final class ModelRun<M> implements AutoCloseable {
     if (aids.resume()) {
       options.checkpointDir(settings.backupDir()).backupEverySteps(200);
     }
+    if (aids.exportBase() != null) {
+      options.callback(EpochExports.into(aids.exportBase()));
+    }
+    if (FaultPoints.enabled()) {
+      options.callback(FaultPoints.STEP_CALLBACK); // lets a kill harness aim at a training step
+    }
+    verifyFolders(settings);
     if (settings.progress()) {
       options.listener(EpochLines.to(System.err, settings.epochs()));
     }
@@ -107,8 +120,21 @@ public final class ModelRun<M> implements AutoCloseable {
     }
   }
 
+  /** Fails before training when the output or export folder is unusable or too full for what the run writes. */
+  private void verifyFolders(RunSettings settings) {
+    long checkpoint = RunDirectoryCheck.checkpointBytes(model);
+    // The saved model and, while it is rewritten, its temp copy; the same again for backups; a margin for plots.
+    long output = 2 * checkpoint + (settings.training().resume() ? 2 * checkpoint : 0) + PLOT_BYTES;
+    RunDirectoryCheck check = RunDirectoryCheck.standard();
+    check.verify(settings.out(), output);
+    if (settings.training().exportBase() != null) {
+      check.verify(settings.training().exportBase(), settings.epochs() * RunDirectoryCheck.exportBytes(model));
+    }
+  }
+
   /** Saves the weights to the settings' checkpoint file. */
   public void save(RunSettings settings, int epochs) throws IOException {
+    Checkpoints.deleteStaleTemps(settings.checkpoint()); // left by a run killed while saving
     Checkpoints.save(model, settings.checkpoint(), epochs);
   }
 

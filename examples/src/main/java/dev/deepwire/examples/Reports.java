@@ -25,7 +25,7 @@ public final class Reports {
     report.put("train_examples", data.train().size());
     report.put("test_examples", data.test().size());
     report.put("train_seconds", trainSeconds);
-    report.put("examples_per_second", data.train().size() * (double) epochsRun / trainSeconds);
+    report.put("examples_per_second", epochsRun == 0 ? 0.0 : data.train().size() * (double) epochsRun / trainSeconds);
     return report;
   }
 }

@@ -1,5 +1,6 @@
 package dev.deepwire.runtime;
 
+import dev.deepwire.runtime.diagnostics.FaultPoints;
 import dev.deepwire.runtime.internal.ModelOps.VariableSlot;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -195,6 +197,22 @@ public final class Checkpoints {
     }
   }
 
+  /**
+   * Deletes the temp files that writes of {@code file} killed mid-way left beside it (the file itself, if
+   * present, is intact). For files this process owns: another process's write in progress would fail.
+   */
+  public static void deleteStaleTemps(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    if (!Files.isDirectory(dir)) {
+      return; // nothing written yet
+    }
+    try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, file.getFileName() + "*.tmp")) {
+      for (Path temp : stale) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
   private static void writeAtomically(Path file, byte[] body, byte[] trailer) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
@@ -202,7 +220,10 @@ public final class Checkpoints {
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
            OutputStream out = Channels.newOutputStream(channel)) {
-        out.write(body);
+        int cut = FaultPoints.cut(body.length); // all of it unless a fault harness wants a torn file
+        out.write(body, 0, cut);
+        FaultPoints.reached(FaultPoints.CHECKPOINT_WRITE, temp);
+        out.write(body, cut, body.length - cut);
         out.write(trailer);
         out.flush();
         channel.force(true);

@@ -42,6 +42,9 @@ public final class Trainer<M> {
       train = split.first();
       validation = split.second();
     }
+    // A backup folder that cannot hold two backups (the last and its temp copy) fails now, not at the first backup.
+    options.checkpointDir().ifPresent(dir ->
+        RunDirectoryCheck.standard().verify(dir, 2 * RunDirectoryCheck.checkpointBytes(model)));
     return new TrainingLoop(model, options, train, validation).run();
   }
 }

@@ -186,12 +186,8 @@ final class TrainingLoop implements TrainingContext {
 
   /** A process killed while writing a backup leaves its temp file; the backup itself is intact. */
   private static void deleteStaleTempFiles(Path backup) {
-    try (var stale = Files.newDirectoryStream(backup.toAbsolutePath().getParent(), backup.getFileName() + "*.tmp")) {
-      for (Path temp : stale) {
-        Files.deleteIfExists(temp);
-      }
-    } catch (java.nio.file.NoSuchFileException e) {
-      // no directory yet: nothing to clean
+    try {
+      Checkpoints.deleteStaleTemps(backup);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clean " + backup.getParent() + ": " + e.getMessage(), e);
     }

@@ -141,6 +141,10 @@ public final class DeepwireCli implements Runnable {
     @Option(names = "--tensorboard", paramLabel = "DIR", description = "write TensorBoard event files to DIR")
     Path tensorboard;
 
+    @Option(names = "--export-every-epoch", paramLabel = "BASE",
+        description = "export a SavedModel version BASE/<epoch>/ after every epoch (BASE must belong to this run)")
+    Path exportBase;
+
     @Option(names = "--cluster", paramLabel = "ps=HOST:PORT,..;worker=HOST:PORT,..",
         description = "train data-parallel on this TensorFlow cluster, as the task --task")
     String cluster;
@@ -166,7 +170,8 @@ public final class DeepwireCli implements Runnable {
       Example example = options.resolve(spec.commandLine());
       RunSettings base = options.settings(example, epochs, batch);
       RunSettings settings = new RunSettings(base.epochs(), base.batchSize(), base.data(), base.seed(), base.out(),
-          base.progress(), new TrainingAids(learningRateSchedule, earlyStopping, resume, tensorboard));
+          base.progress(), new TrainingAids(learningRateSchedule, earlyStopping, resume, tensorboard,
+              exportBase));
       Map<String, Object> report = cluster == null && task == null ? example.train(settings)
           : ClusterTask.run(example, settings, cluster, task, spec.commandLine());
       print(spec.commandLine().getOut(), report, options.json);

@@ -1,7 +1,9 @@
 package dev.deepwire.runtime.export;
 
+import dev.deepwire.runtime.diagnostics.FaultPoints;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,9 @@ import org.tensorflow.Signature;
  */
 public final class SavedModelExporter {
 
+  /** The start of the hidden temp folders exports are written into. */
+  static final String TEMP_PREFIX = ".export-";
+
   private SavedModelExporter() {}
 
   /**
@@ -42,14 +47,17 @@ public final class SavedModelExporter {
       throw new FileAlreadyExistsException(target.toString(), null, "version " + version + " exists already");
     }
     Files.createDirectories(base);
-    Path temp = Files.createTempDirectory(base, ".export-" + version + "-");
+    Path temp = Files.createTempDirectory(base, TEMP_PREFIX + version + "-");
     try {
+      FaultPoints.reached(FaultPoints.EXPORT_BEGIN, temp);
       SavedModelBundle.exporter(temp.toString())
           .withTags(ServingLayout.TAG)
           .withSession(session)
           .withSignature(signature(inputs, outputs))
           .export();
+      FaultPoints.reached(FaultPoints.EXPORT_WRITE, temp);
       forceAll(temp);
+      FaultPoints.reached(FaultPoints.EXPORT_RENAME, temp);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       force(base);
       return target;
@@ -58,6 +66,26 @@ public final class SavedModelExporter {
         deleteTree(temp);
       }
     }
+  }
+
+  /**
+   * Deletes the temp folders that exports killed mid-way left under {@code base}. Only for a base folder
+   * this process owns: another process's export in progress would lose its folder.
+   *
+   * @return how many were deleted
+   */
+  public static int deleteStaleTemps(Path base) throws IOException {
+    if (!Files.isDirectory(base)) {
+      return 0;
+    }
+    int deleted = 0;
+    try (DirectoryStream<Path> stale = Files.newDirectoryStream(base, TEMP_PREFIX + "*")) {
+      for (Path temp : stale) {
+        deleteTree(temp);
+        deleted++;
+      }
+    }
+    return deleted;
   }
 
   /** The {@code serving_default} predict signature over the given operands. */

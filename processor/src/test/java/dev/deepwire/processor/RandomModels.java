@@ -255,6 +255,9 @@ final class RandomModels {
     if (size(shape) > 1500 && (choice == 3 || choice == 4 || choice == 8)) {
       choice = 7;
     }
+    if (choice == 3 && space.size() > 4) {
+      choice = 7; // zero padding takes at most four spatial dimensions (TF's Pad: rank <= 6)
+    }
     return switch (choice) {
       case 0, 1 -> conv(space, smallest);
       case 2 -> pool(space, smallest, channels);

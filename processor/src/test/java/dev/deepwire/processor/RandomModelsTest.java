@@ -161,7 +161,12 @@ class RandomModelsTest {
         ModelSignature signature = compiled.signature();
         Map<String, float[][]> inputs = new LinkedHashMap<>();
         signature.inputs().forEach(in -> inputs.put(in.name(), new float[2][in.size()]));
-        Map<String, float[][]> outputs = compiled.predictor().predict(inputs);
+        Map<String, float[][]> outputs;
+        try {
+          outputs = compiled.predictor().predict(inputs);
+        } catch (RuntimeException e) {
+          throw new AssertionError("a valid model fails to run: " + e.getMessage() + "\n" + model.model().source(), e);
+        }
         for (int i = 0; i < model.model().members().size(); i++) {
           RandomModel.Member member = model.model().members().get(i);
           if (member.annotations().startsWith("@Output")) {

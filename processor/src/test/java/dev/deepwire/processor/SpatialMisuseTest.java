@@ -213,6 +213,20 @@ class SpatialMisuseTest {
   }
 
   @Test
+  void zeroPaddingTakesAtMostFourSpatialDimensions() {
+    assertError("""
+        @Model(loss = MSE)
+        class Net {
+          @Input(shape = {1, 1, 1, 1, 1, 5}) Tensor volume;
+          @ZeroPadding(1) Tensor padded;
+          @Flatten Tensor flat;
+          @Output @Dense(units = 1) Tensor y;
+        }
+        """, "[Shape.rank] @ZeroPadding on 'padded' needs a rank-3 to 6 input [batch, spatial..., channels], but"
+        + " 'volume' is [batch, 1, 1, 1, 1, 1, 5]; reshape or pool it first.", "@ZeroPadding(1)");
+  }
+
+  @Test
   void subModelChannelMismatch() {
     assertError("""
         @Model(loss = MSE)

@@ -150,7 +150,8 @@ public final class SpatialRules {
     ShapeResult bad = padding.isEmpty() ? ShapeResult.error("ZeroPadding.value", label + " on '" + node
         + "' needs a padding, but found value = {}. Give one amount such as 1, or one per spatial dimension.",
         "value") : positive(label, node, "ZeroPadding", "value", padding, 0);
-    bad = bad != null ? bad : spatialRank(label, node, in, 1, Integer.MAX_VALUE);
+    // TensorFlow's Pad kernel takes at most rank 6: batch, four spatial dimensions and channels.
+    bad = bad != null ? bad : spatialRank(label, node, in, 1, 4);
     bad = bad != null ? bad : count(label, node, "ZeroPadding", "value", padding, in.shape().rank() - 2, in);
     if (bad != null) {
       return bad;

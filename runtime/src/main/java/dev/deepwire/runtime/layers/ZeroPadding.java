@@ -20,7 +20,7 @@ public final class ZeroPadding {
 
   /** Builds the layer on {@code input} under {@code scope}. */
   public Operand<TFloat32> call(LayerScope scope, Operand<TFloat32> input) {
-    int n = Spatial.rank("ZeroPadding", scope, input, 1, 8);
+    int n = Spatial.rank("ZeroPadding", scope, input, 1, 4); // TF's Pad kernel: rank <= 6
     int[] p = Spatial.perDimension("ZeroPadding", "padding", padding, n, 0);
     int[][] pairs = new int[n + 2][2];
     for (int i = 0; i < n; i++) {

@@ -105,4 +105,17 @@ class CapsuleMisuseTest {
         """, "[Distance.arity] @Distance on 'distance' needs 2 inputs (a pair) or 3 (anchor, positive, negative), but"
         + " found 1. Pass the codes to compare.", "Tensor distance(");
   }
+
+  @Test
+  void distanceMarginMustBePositive() {
+    assertError("""
+        @Model(loss = CONTRASTIVE)
+        interface Net {
+          @Input(shape = 8) Tensor left();
+          @Input(shape = 8) Tensor right();
+          @Output @Distance(value = DistanceKind.COSINE, margin = 0) Tensor distance(Tensor left, Tensor right);
+        }
+        """, "[Distance.margin] @Distance on 'distance' needs margin > 0, but found margin = 0.0. Use a positive"
+        + " margin, e.g. 1 for L2 or 0.5 for COSINE.", "margin = 0");
+  }
 }

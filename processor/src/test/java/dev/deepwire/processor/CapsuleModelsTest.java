@@ -61,7 +61,7 @@ class CapsuleModelsTest {
           Tower a(Tensor anchor);
           Tower p(Tensor positive);
           Tower n(Tensor negative);
-          @Output @Distance Tensor distances(Tensor a, Tensor p, Tensor n);
+          @Output @Distance(margin = 0.2) Tensor distances(Tensor a, Tensor p, Tensor n);
         }
         """));
     assertThat(compilation).succeededWithoutWarnings();
@@ -70,5 +70,7 @@ class CapsuleModelsTest {
             + " rightCode);");
     assertThat(compilation).generatedSourceFile("test.TripleGraph").contentsAsUtf8String().contains(
         ".output(\"distances\", Loss.TRIPLET, \"distances\", 1.0, 2)");
+    assertThat(compilation).generatedSourceFile("test.TripleGraph").contentsAsUtf8String().contains(
+        "new Distance(DistanceKind.L2, 0.2).call(scope.child(\"distances\"), a, p, n);");
   }
 }

@@ -20,13 +20,15 @@ public enum Loss {
    */
   MARGIN,
   /**
-   * Contrastive loss on pair distances {@code [batch, 1]} ({@link Distance}): {@code y d^2 + (1 - y) max(0, 1 - d)^2}
-   * with margin 1; targets {@code y} are 1 for a matching pair, 0 otherwise.
+   * Contrastive loss on pair distances {@code [batch, 1]} ({@link Distance}): {@code y d^2 + (1 - y) max(0, m - d)^2}
+   * with the distance's margin {@code m} ({@link Distance#margin()}, default 1); targets {@code y} are 1 for a
+   * matching pair, 0 otherwise.
    */
   CONTRASTIVE,
   /**
    * Triplet loss on {@code [batch, 2]} anchor-positive and anchor-negative distances ({@link Distance} on three
-   * inputs): {@code max(0, d(a, p) - d(a, n) + 1)} with margin 1. Needs no targets.
+   * inputs): {@code max(0, d(a, p) - d(a, n) + m)} with the distance's margin {@code m} (default 1). Needs no
+   * targets.
    */
   TRIPLET
 }

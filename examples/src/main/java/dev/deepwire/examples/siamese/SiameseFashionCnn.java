@@ -8,7 +8,11 @@ import dev.deepwire.annotations.Model;
 import dev.deepwire.annotations.Output;
 import dev.deepwire.annotations.Tensor;
 
-/** Two images through one {@link FashionTower} (one set of weights); the distance of their codes. */
+/**
+ * Two images through one {@link FashionTower} (one set of weights); the cosine distance of their codes. The codes
+ * are ReLU feature maps, so cosine distances lie in [0, 1]: the contrastive margin is 0.5, not the default 1,
+ * which would ask every non-matching pair for orthogonal codes.
+ */
 @Model(loss = Loss.CONTRASTIVE)
 public interface SiameseFashionCnn {
   @Input(shape = {28, 28, 1}) Tensor left();
@@ -19,5 +23,5 @@ public interface SiameseFashionCnn {
 
   FashionTower rightCode(Tensor right);
 
-  @Output @Distance(DistanceKind.L2) Tensor distance(Tensor leftCode, Tensor rightCode);
+  @Output @Distance(value = DistanceKind.COSINE, margin = 0.5) Tensor distance(Tensor leftCode, Tensor rightCode);
 }

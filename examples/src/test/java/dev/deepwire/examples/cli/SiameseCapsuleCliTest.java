@@ -27,15 +27,17 @@ class SiameseCapsuleCliTest {
     assertEquals(report.get("test_accuracy").asDouble(), evaluate.json().get("test_accuracy").asDouble(), 1e-6);
   }
 
-  // Seed 42, bundled data, 1 epoch: ROC AUC 0.80 on pairs of the five unseen classes.
+  // Seed 42, bundled data, 1 epoch: ROC AUC 0.90 (validation 0.88) on pairs of the five unseen classes; the
+  // untrained tower scores 0.85 (validation 0.81), so the thresholds need what training adds.
   @Test
   void siameseCnnVerifiesPairsOfUnseenClasses(@TempDir Path out) throws Exception {
     CliRun train = CliRun.of("train", "siamese-cnn", "--epochs", "1", "--json", "--no-progress", "--out",
         out.toString());
     assertEquals(0, train.exitCode(), train.err());
     JsonNode report = train.json();
-    assertTrue(report.get("test_roc_auc").asDouble() >= 0.72, report.toString());
-    assertTrue(report.get("test_accuracy").asDouble() >= 0.65, report.toString());
+    assertTrue(report.get("test_roc_auc").asDouble() >= 0.87, report.toString());
+    assertTrue(report.get("validation_roc_auc").asDouble() >= 0.85, report.toString());
+    assertTrue(report.get("test_accuracy").asDouble() >= 0.76, report.toString());
   }
 
   // Seed 42, bundled words A-C, 3 epochs: ROC AUC 0.75 (0.90 on the whole dictionary, 10 epochs).

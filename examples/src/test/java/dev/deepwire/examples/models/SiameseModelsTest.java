@@ -18,7 +18,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.GraphOperation;
 
-/** Siamese and triplet models: one set of tower weights for all branches; triplet training needs no targets. */
+/**
+ * Siamese and triplet models: one set of tower weights for all branches; the contrastive loss uses the distance's
+ * margin; triplet training needs no targets.
+ */
 class SiameseModelsTest {
 
   @Test
@@ -33,7 +36,7 @@ class SiameseModelsTest {
           weights++;
         }
       }
-      assertEquals(8, weights, "c1, c2, hidden and code, a kernel and a bias each, for both branches");
+      assertEquals(4, weights, "c1 and c2, a kernel and a bias each, for both branches");
       assertNull(model.graph().operation("fashionTower_1.c1.kernel"));
 
       SplittableRandom random = new SplittableRandom(2);
@@ -44,6 +47,33 @@ class SiameseModelsTest {
       float xx = model.predictor().predict(Map.of("left", x, "right", x)).get("distance")[0][0];
       assertEquals(xy, yx, 1e-6f, "shared weights make the distance symmetric");
       assertTrue(xx < 1e-3f && xy > 10 * xx, "an image is at distance ~0 from itself: " + xx + " vs " + xy);
+    }
+  }
+
+  @Test
+  void contrastiveLossUsesTheMarginOfTheDistance() {
+    try (CompiledModel<SiameseFashionCnn> model =
+        CompiledModel.compile(new SiameseFashionCnnGraph(), new RuntimeOptions(1, 2, 1))) {
+      SplittableRandom random = new SplittableRandom(4);
+      int n = 16;
+      float[][] left = new float[n][];
+      float[][] right = new float[n][];
+      float[] same = new float[n];
+      for (int i = 0; i < n; i++) {
+        left[i] = image(random);
+        right[i] = i % 4 == 0 ? left[i] : image(random); // some pairs at distance ~0, inside the margin
+        same[i] = i % 2;
+      }
+      float[][] distances = model.predictor().predict(Map.of("left", left, "right", right)).get("distance");
+      double reference = 0;
+      for (int i = 0; i < n; i++) {
+        double d = distances[i][0];
+        reference += same[i] == 1 ? d * d : Math.pow(Math.max(0, 0.5 - d), 2);
+      }
+      Dataset pairs = Dataset.builder().floats("left", flat(left), 28, 28, 1).floats("right", flat(right), 28, 28, 1)
+          .floats("distance", same, 1).build();
+      assertEquals(reference / n, model.evaluator().evaluate(pairs, n).get("loss"), 1e-6,
+          "y d^2 + (1 - y) max(0, 0.5 - d)^2 with @Distance(margin = 0.5)");
     }
   }
 
@@ -92,6 +122,14 @@ class SiameseModelsTest {
       rows[i] = data.floats(column).example(i);
     }
     return rows;
+  }
+
+  private static float[] flat(float[][] rows) {
+    float[] values = new float[rows.length * rows[0].length];
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(rows[i], 0, values, i * rows[i].length, rows[i].length);
+    }
+    return values;
   }
 
   private static float[] image(SplittableRandom random) {

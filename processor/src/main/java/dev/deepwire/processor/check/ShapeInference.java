@@ -138,8 +138,8 @@ final class ShapeInference {
       return CapsuleRules.capsuleLength(name, ins.get(0));
     } else if (layer instanceof LayerConfig.CapsuleMaskLayer) {
       return CapsuleRules.capsuleMask(name, ins);
-    } else if (layer instanceof LayerConfig.DistanceLayer) {
-      return CapsuleRules.distance(name, ins);
+    } else if (layer instanceof LayerConfig.DistanceLayer d) {
+      return CapsuleRules.distance(name, d.margin(), ins);
     }
     throw new IllegalStateException("unknown layer " + layer);
   }

@@ -363,8 +363,11 @@ public sealed interface LayerConfig {
     }
   }
 
-  /** {@code @Distance}, with the {@code DistanceKind} constant name: two or three inputs. */
-  record DistanceLayer(String kind) implements LayerConfig {
+  /**
+   * {@code @Distance}, with the {@code DistanceKind} constant name and the margin of its contrastive or triplet
+   * loss: two or three inputs.
+   */
+  record DistanceLayer(String kind, double margin) implements LayerConfig {
     @Override
     public String label() {
       return "@Distance";

@@ -114,7 +114,7 @@ final class LayerConfigs {
           r.intValue("routing"));
       case CAPSULE_LENGTH -> new LayerConfig.CapsuleLengthLayer();
       case CAPSULE_MASK -> new LayerConfig.CapsuleMaskLayer();
-      case DISTANCE -> new LayerConfig.DistanceLayer(r.enumName("value"));
+      case DISTANCE -> new LayerConfig.DistanceLayer(r.enumName("value"), r.doubleValue("margin"));
       default -> throw new IllegalArgumentException("not a layer annotation: " + annotationName);
     };
   }

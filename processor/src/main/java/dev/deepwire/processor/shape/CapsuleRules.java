@@ -75,9 +75,16 @@ public final class CapsuleRules {
     return ShapeResult.ok(Shape.of((int) capsules.shape().size()));
   }
 
-  /** {@code @Distance}: two codes to {@code [batch, 1]}, three (anchor, positive, negative) to {@code [batch, 2]}. */
-  public static ShapeResult distance(String node, List<NamedShape> ins) {
+  /**
+   * {@code @Distance}: two codes to {@code [batch, 1]}, three (anchor, positive, negative) to {@code [batch, 2]};
+   * its loss margin must be positive.
+   */
+  public static ShapeResult distance(String node, double margin, List<NamedShape> ins) {
     String label = "@Distance on '" + node + "'";
+    if (!(margin > 0)) {
+      return ShapeResult.error("Distance.margin", label + " needs margin > 0, but found margin = " + margin
+          + ". Use a positive margin, e.g. 1 for L2 or 0.5 for COSINE.", "margin");
+    }
     if (ins.size() != 2 && ins.size() != 3) {
       return ShapeResult.error("Distance.arity", label + " needs 2 inputs (a pair) or 3 (anchor, positive, negative),"
           + " but found " + ins.size() + ". Pass the codes to compare.");

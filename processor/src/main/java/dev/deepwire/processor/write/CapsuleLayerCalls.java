@@ -13,6 +13,9 @@ import dev.deepwire.processor.model.LayerConfig;
 /** Writes the runtime layer object of a capsule or distance layer, ready for {@code .call}. */
 final class CapsuleLayerCalls {
 
+  /** {@code @Distance}'s default margin, which the runtime layer's one-argument constructor implies. */
+  private static final double DEFAULT_MARGIN = 1.0;
+
   private CapsuleLayerCalls() {}
 
   static boolean handles(LayerConfig layer) {
@@ -32,7 +35,8 @@ final class CapsuleLayerCalls {
     } else if (layer instanceof LayerConfig.CapsuleMaskLayer) {
       return CodeBlock.of("new $T()", CAPSULE_MASK);
     } else if (layer instanceof LayerConfig.DistanceLayer d) {
-      return CodeBlock.of("new $T($T.$L)", DISTANCE, DISTANCE_KIND, d.kind());
+      return d.margin() == DEFAULT_MARGIN ? CodeBlock.of("new $T($T.$L)", DISTANCE, DISTANCE_KIND, d.kind())
+          : CodeBlock.of("new $T($T.$L, $L)", DISTANCE, DISTANCE_KIND, d.kind(), LayerCalls.literal(d.margin()));
     }
     throw new IllegalArgumentException("not a capsule or distance layer: " + layer);
   }

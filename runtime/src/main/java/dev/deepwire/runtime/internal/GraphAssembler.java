@@ -8,6 +8,7 @@ import dev.deepwire.runtime.ModelSignature;
 import dev.deepwire.runtime.ModelSignature.InputSpec;
 import dev.deepwire.runtime.ModelSignature.OutputSpec;
 import dev.deepwire.runtime.layers.LayerScope;
+import dev.deepwire.runtime.training.HingeLosses;
 import dev.deepwire.runtime.training.Losses;
 import dev.deepwire.runtime.training.Metrics;
 import java.util.ArrayList;
@@ -97,7 +98,8 @@ public final class GraphAssembler {
       // loss and the accuracy. Other losses keep averaging every element, as before masks existed.
       Optional<Operand<TFloat32>> mask = spec.loss() == Loss.SPARSE_CATEGORICAL_CROSSENTROPY
           || spec.loss() == Loss.CATEGORICAL_CROSSENTROPY ? root.maskOf(raw) : Optional.empty();
-      Operand<TFloat32> loss = Losses.build(named, spec.loss(), output, logits, target, mask);
+      float margin = root.marginOf(raw).orElse(HingeLosses.DISTANCE_MARGIN); // @Distance(margin)
+      Operand<TFloat32> loss = Losses.build(named, spec.loss(), output, logits, target, mask, margin);
       lossTerms.add(spec.weight() == 1.0 ? loss : tf.math.mul(loss, tf.constant((float) spec.weight())));
       if (severalLosses) {
         reported.put(spec.name() + "_loss", loss);

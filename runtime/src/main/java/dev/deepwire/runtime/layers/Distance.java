@@ -1,6 +1,7 @@
 package dev.deepwire.runtime.layers;
 
 import dev.deepwire.annotations.DistanceKind;
+import dev.deepwire.runtime.training.HingeLosses;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
@@ -9,7 +10,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Distances between codes {@code [batch, d]}: for two inputs, {@code [batch, 1]}; for three (anchor, positive,
- * negative), {@code [batch, 2]} holding {@code d(anchor, positive)} and {@code d(anchor, negative)}.
+ * negative), {@code [batch, 2]} holding {@code d(anchor, positive)} and {@code d(anchor, negative)}. Records its
+ * margin on the result, for the contrastive or triplet loss on it.
  */
 public final class Distance {
 
@@ -17,22 +19,37 @@ public final class Distance {
   private static final float EPSILON = 1e-9f;
 
   private final DistanceKind kind;
+  private final float margin;
 
+  /** Distances of {@code kind} whose losses use the default margin, 1. */
   public Distance(DistanceKind kind) {
+    this(kind, HingeLosses.DISTANCE_MARGIN);
+  }
+
+  /** Distances of {@code kind} whose contrastive or triplet loss uses {@code margin}. */
+  public Distance(DistanceKind kind, double margin) {
+    if (!(margin > 0)) {
+      throw new IllegalArgumentException("margin must be positive, got " + margin);
+    }
     this.kind = kind;
+    this.margin = (float) margin;
   }
 
   /** Builds the layer on two or three codes under {@code scope}. */
   @SafeVarargs
   public final Operand<TFloat32> call(LayerScope scope, Operand<TFloat32>... codes) {
     Ops tf = scope.tf();
+    Operand<TFloat32> distances;
     if (codes.length == 2) {
-      return between(tf, codes[0], codes[1]);
+      distances = between(tf, codes[0], codes[1]);
+    } else if (codes.length == 3) {
+      distances = tf.concat(List.of(between(tf, codes[0], codes[1]), between(tf, codes[0], codes[2])),
+          tf.constant(-1));
+    } else {
+      throw new IllegalArgumentException("Distance needs 2 or 3 inputs, got " + codes.length);
     }
-    if (codes.length == 3) {
-      return tf.concat(List.of(between(tf, codes[0], codes[1]), between(tf, codes[0], codes[2])), tf.constant(-1));
-    }
-    throw new IllegalArgumentException("Distance needs 2 or 3 inputs, got " + codes.length);
+    scope.recordMargin(distances, margin);
+    return distances;
   }
 
   /** The distance of each row of {@code a} to the same row of {@code b}, {@code [batch, 1]}. */

@@ -39,6 +39,7 @@ public final class LayerScope {
     final Map<String, Operand<TFloat32>> reports = new LinkedHashMap<>();
     final Map<Operand<TFloat32>, Operand<TFloat32>> logits = new IdentityHashMap<>();
     final Map<Operand<TFloat32>, Operand<TFloat32>> masks = new IdentityHashMap<>();
+    final Map<Operand<TFloat32>, Float> margins = new IdentityHashMap<>();
     final Map<Operand<TFloat32>, List<Operand<TFloat32>>> finalStates = new IdentityHashMap<>();
     RecurrentStates recurrentStates;
 
@@ -233,6 +234,16 @@ public final class LayerScope {
   /** The time-step mask recorded for {@code sequence}, if a layer recorded one. */
   public Optional<Operand<TFloat32>> maskOf(Operand<TFloat32> sequence) {
     return Optional.ofNullable(shared.masks.get(sequence));
+  }
+
+  /** Remembers the margin that contrastive and triplet losses use on the distances {@code output}. */
+  public void recordMargin(Operand<TFloat32> output, float margin) {
+    shared.margins.put(output, margin);
+  }
+
+  /** The margin recorded for {@code distances}, if a distance layer recorded one. */
+  public Optional<Float> marginOf(Operand<TFloat32> distances) {
+    return Optional.ofNullable(shared.margins.get(distances));
   }
 
   /** Remembers the final states of the recurrent layer whose output is {@code output}, for {@link FinalState}. */

@@ -16,7 +16,7 @@ public final class HingeLosses {
   public static final float CAPSULE_ABSENT = 0.1f;
   /** Weight of the absent classes' term. */
   public static final float CAPSULE_ABSENT_WEIGHT = 0.5f;
-  /** The distance non-matching pairs are pushed beyond, and the gap triplets must open. */
+  /** The default distance non-matching pairs are pushed beyond, and gap triplets must open. */
   public static final float DISTANCE_MARGIN = 1f;
 
   private HingeLosses() {}
@@ -35,27 +35,40 @@ public final class HingeLosses {
     return tf.math.mean(tf.sum(perClass, tf.constant(-1)), tf.constant(0));
   }
 
-  /**
-   * {@code y d^2 + (1 - y) max(0, 1 - d)^2}.
-   *
-   * @param distances {@code [batch, 1]}
-   * @param same {@code [batch, 1]}: 1 for a matching pair, 0 otherwise
-   */
+  /** {@link #contrastive(Ops, Operand, Operand, float)} with margin 1. */
   public static Operand<TFloat32> contrastive(Ops tf, Operand<TFloat32> distances, Operand<TFloat32> same) {
-    Operand<TFloat32> pull = tf.math.mul(same, tf.math.mul(distances, distances));
-    Operand<TFloat32> push = tf.math.mul(tf.math.sub(tf.constant(1f), same),
-        squaredHinge(tf, tf.math.sub(tf.constant(DISTANCE_MARGIN), distances)));
-    return Losses.meanAll(tf, tf.math.add(pull, push));
+    return contrastive(tf, distances, same, DISTANCE_MARGIN);
   }
 
   /**
-   * {@code max(0, d(a, p) - d(a, n) + 1)}.
+   * {@code y d^2 + (1 - y) max(0, m - d)^2}.
+   *
+   * @param distances {@code [batch, 1]}
+   * @param same {@code [batch, 1]}: 1 for a matching pair, 0 otherwise
+   * @param margin {@code m}, the distance non-matching pairs are pushed beyond
+   */
+  public static Operand<TFloat32> contrastive(Ops tf, Operand<TFloat32> distances, Operand<TFloat32> same,
+      float margin) {
+    Operand<TFloat32> pull = tf.math.mul(same, tf.math.mul(distances, distances));
+    Operand<TFloat32> push = tf.math.mul(tf.math.sub(tf.constant(1f), same),
+        squaredHinge(tf, tf.math.sub(tf.constant(margin), distances)));
+    return Losses.meanAll(tf, tf.math.add(pull, push));
+  }
+
+  /** {@link #triplet(Ops, Operand, float)} with margin 1. */
+  public static Operand<TFloat32> triplet(Ops tf, Operand<TFloat32> distances) {
+    return triplet(tf, distances, DISTANCE_MARGIN);
+  }
+
+  /**
+   * {@code max(0, d(a, p) - d(a, n) + m)}.
    *
    * @param distances {@code [batch, 2]}: anchor to positive, anchor to negative
+   * @param margin {@code m}, the gap the negative must lie beyond the positive
    */
-  public static Operand<TFloat32> triplet(Ops tf, Operand<TFloat32> distances) {
+  public static Operand<TFloat32> triplet(Ops tf, Operand<TFloat32> distances, float margin) {
     Operand<TFloat32> gap = tf.sum(tf.math.mul(distances, tf.constant(new float[] {1f, -1f})), tf.constant(-1));
-    return tf.math.mean(tf.nn.relu(tf.math.add(gap, tf.constant(DISTANCE_MARGIN))), tf.constant(0));
+    return tf.math.mean(tf.nn.relu(tf.math.add(gap, tf.constant(margin))), tf.constant(0));
   }
 
   private static Operand<TFloat32> squaredHinge(Ops tf, Operand<TFloat32> x) {

@@ -37,6 +37,12 @@ public final class Losses {
    */
   public static Operand<TFloat32> build(Ops tf, Loss loss, Operand<TFloat32> output,
       Optional<Operand<TFloat32>> logits, Operand<?> target, Optional<Operand<TFloat32>> mask) {
+    return build(tf, loss, output, logits, target, mask, HingeLosses.DISTANCE_MARGIN);
+  }
+
+  /** The same, with the {@code margin} of CONTRASTIVE and TRIPLET (recorded by the distance layer). */
+  public static Operand<TFloat32> build(Ops tf, Loss loss, Operand<TFloat32> output,
+      Optional<Operand<TFloat32>> logits, Operand<?> target, Optional<Operand<TFloat32>> mask, float margin) {
     if (mask.isPresent()) {
       if (loss != Loss.SPARSE_CATEGORICAL_CROSSENTROPY && loss != Loss.CATEGORICAL_CROSSENTROPY) {
         throw new IllegalArgumentException("a masked output needs a categorical loss, got " + loss);
@@ -55,8 +61,8 @@ public final class Losses {
           ? Losses.meanAll(tf, positionCrossentropy(tf, output, logits, oneHot(tf, output, target)))
           : categoricalCrossentropy(tf, output, logits, oneHot(tf, output, target));
       case MARGIN -> HingeLosses.margin(tf, output, floats(target));
-      case CONTRASTIVE -> HingeLosses.contrastive(tf, output, floats(target));
-      case TRIPLET -> HingeLosses.triplet(tf, output);
+      case CONTRASTIVE -> HingeLosses.contrastive(tf, output, floats(target), margin);
+      case TRIPLET -> HingeLosses.triplet(tf, output, margin);
     };
   }
 

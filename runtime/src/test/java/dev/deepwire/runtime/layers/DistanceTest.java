@@ -3,10 +3,14 @@ package dev.deepwire.runtime.layers;
 import static dev.deepwire.runtime.layers.TfTesting.assertClose;
 import static dev.deepwire.runtime.layers.TfTesting.fetch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.deepwire.annotations.DistanceKind;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.tensorflow.Graph;
@@ -84,6 +88,20 @@ class DistanceTest {
       LayerScope scope = LayerScope.root(tf, 1, tf.constant(0f));
       Operand<TFloat32> d = new Distance(DistanceKind.L2).call(scope.child("d"), tf.constant(A), tf.constant(B));
       assertArrayEquals(Shape.of(2, 1).asArray(), d.shape().asArray());
+    }
+  }
+
+  @Test
+  void distancesCarryTheirLossMargin() {
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      LayerScope scope = LayerScope.root(tf, 1, tf.constant(0f));
+      Operand<TFloat32> tuned = new Distance(DistanceKind.COSINE, 0.5).call(scope.child("d"), tf.constant(A),
+          tf.constant(B));
+      Operand<TFloat32> plain = new Distance(DistanceKind.L2).call(scope.child("e"), tf.constant(A), tf.constant(B));
+      assertEquals(Optional.of(0.5f), scope.marginOf(tuned));
+      assertEquals(Optional.of(1f), scope.marginOf(plain));
+      assertThrows(IllegalArgumentException.class, () -> new Distance(DistanceKind.L2, 0));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.deepwire.runtime.training;
 
 import static dev.deepwire.runtime.layers.TfTesting.fetch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.deepwire.annotations.Loss;
 import dev.deepwire.runtime.layers.TfTesting;
@@ -40,19 +41,19 @@ class HingeLossesTest {
     return total / LENGTHS.length;
   }
 
-  static double contrastiveReference() {
+  static double contrastiveReference(double margin) {
     double total = 0;
     for (int i = 0; i < DISTANCES.length; i++) {
       double d = DISTANCES[i][0];
-      total += SAME[i][0] == 1 ? d * d : Math.pow(hinge(1 - d), 2);
+      total += SAME[i][0] == 1 ? d * d : Math.pow(hinge(margin - d), 2);
     }
     return total / DISTANCES.length;
   }
 
-  static double tripletReference() {
+  static double tripletReference(double margin) {
     double total = 0;
     for (float[] t : TRIPLETS) {
-      total += hinge(t[0] - t[1] + 1);
+      total += hinge(t[0] - t[1] + margin);
     }
     return total / TRIPLETS.length;
   }
@@ -63,10 +64,25 @@ class HingeLossesTest {
       Ops tf = Ops.create(g);
       assertEquals(marginReference(), value(s, Losses.build(tf, Loss.MARGIN, tf.constant(LENGTHS), Optional.empty(),
           tf.constant(ONE_HOT))), 1e-6);
-      assertEquals(contrastiveReference(), value(s, Losses.build(tf, Loss.CONTRASTIVE, tf.constant(DISTANCES),
+      assertEquals(contrastiveReference(1), value(s, Losses.build(tf, Loss.CONTRASTIVE, tf.constant(DISTANCES),
           Optional.empty(), tf.constant(SAME))), 1e-6);
-      assertEquals(tripletReference(), value(s, Losses.build(tf, Loss.TRIPLET, tf.constant(TRIPLETS),
+      assertEquals(tripletReference(1), value(s, Losses.build(tf, Loss.TRIPLET, tf.constant(TRIPLETS),
           Optional.empty(), tf.constant(TRIPLETS))), 1e-6);
+    }
+  }
+
+  @Test
+  void distanceLossesUseTheGivenMargin() {
+    try (Graph g = new Graph(); Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      double contrastive = value(s, Losses.build(tf, Loss.CONTRASTIVE, tf.constant(DISTANCES), Optional.empty(),
+          tf.constant(SAME), Optional.empty(), 0.5f));
+      double triplet = value(s, Losses.build(tf, Loss.TRIPLET, tf.constant(TRIPLETS), Optional.empty(),
+          tf.constant(TRIPLETS), Optional.empty(), 0.5f));
+      assertEquals(contrastiveReference(0.5), contrastive, 1e-6);
+      assertEquals(tripletReference(0.5), triplet, 1e-6);
+      assertNotEquals(contrastiveReference(1), contrastive, 1e-3); // the data reach both margins' hinges
+      assertNotEquals(tripletReference(1), triplet, 1e-3);
     }
   }
 

@@ -95,29 +95,38 @@ public final class Conv {
     return Activations.apply(scope, activation, alpha, z);
   }
 
-  /** {@code [k1, ..., kn, c, f]} with {@code d - 1} zeros between taps: {@code [(k1 - 1) d1 + 1, ..., c, f]}. */
+  /**
+   * {@code [k1, ..., kn, c, f]} with {@code d - 1} zeros between taps: {@code [(k1 - 1) d1 + 1, ..., c, f]}. One
+   * spatial axis at a time, each as a rank-4 pad (TF's Pad kernel takes at most rank 6).
+   */
   private static Operand<TFloat32> dilate(Ops tf, Operand<TFloat32> w, int[] k, int[] d, long[] kernelShape) {
-    int n = k.length;
-    long[] split = new long[2 * n + 2];
-    int[][] pads = new int[2 * n + 2][2];
-    long[] merged = new long[n + 2];
-    int[] size = new int[n + 2];
-    for (int i = 0; i < n; i++) {
-      split[2 * i] = k[i];
-      split[2 * i + 1] = 1;
-      pads[2 * i + 1][1] = d[i] - 1;
-      merged[i] = (long) k[i] * d[i];
-      size[i] = (k[i] - 1) * d[i] + 1;
+    long[] shape = kernelShape.clone();
+    Operand<TFloat32> out = w;
+    for (int i = 0; i < k.length; i++) {
+      if (d[i] == 1) {
+        continue;
+      }
+      long before = product(shape, 0, i);
+      long after = product(shape, i + 1, shape.length);
+      // [before, k, 1, after] padded to [before, k, d, after] = [before, k d, after]: d - 1 zeros after each tap.
+      Operand<TFloat32> spaced = tf.pad(tf.reshape(out, tf.constant(new long[] {before, k[i], 1, after})),
+          tf.constant(new int[][] {{0, 0}, {0, 0}, {0, d[i] - 1}, {0, 0}}), tf.constant(0f));
+      int taps = (k[i] - 1) * d[i] + 1;
+      // int32 begin and size: the Slice gradient mixes them with int32 shapes.
+      Operand<TFloat32> trimmed = tf.slice(tf.reshape(spaced, tf.constant(new long[] {before, (long) k[i] * d[i],
+          after})), tf.constant(new int[3]), tf.constant(new int[] {(int) before, taps, (int) after}));
+      shape[i] = taps;
+      out = tf.reshape(trimmed, tf.constant(shape));
     }
-    for (int j = 0; j < 2; j++) {
-      split[2 * n + j] = kernelShape[n + j];
-      merged[n + j] = kernelShape[n + j];
-      size[n + j] = (int) kernelShape[n + j];
+    return out;
+  }
+
+  private static long product(long[] dims, int from, int to) {
+    long p = 1;
+    for (int i = from; i < to; i++) {
+      p *= dims[i];
     }
-    Operand<TFloat32> spaced = tf.reshape(
-        tf.pad(tf.reshape(w, tf.constant(split)), tf.constant(pads), tf.constant(0f)), tf.constant(merged));
-    // int32 begin and size: the Slice gradient mixes them with int32 shapes.
-    return tf.slice(spaced, tf.constant(new int[n + 2]), tf.constant(size));
+    return p;
   }
 
   private Operand<TFloat32> conv2d(Ops tf, Operand<TFloat32> x, Operand<TFloat32> w, int[] s, int[] d) {

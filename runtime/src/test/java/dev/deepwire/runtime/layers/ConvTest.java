@@ -93,6 +93,23 @@ class ConvTest {
   }
 
   @Test
+  void conv3dDilationReadsTheCorners() {
+    // kernel 2 with dilation 2 over a 3x3x3 cube: the eight corners, weighted 1..8
+    float[] cube = new float[27];
+    for (int i = 0; i < cube.length; i++) {
+      cube[i] = i;
+    }
+    float[] out = run(Conv.withFilters(1).kernel(2).dilation(2).build(), cube, new long[] {1, 3, 3, 3, 1},
+        new float[] {1, 2, 3, 4, 5, 6, 7, 8}, new long[] {1, 1, 1, 1, 1});
+    int[] corners = {0, 2, 6, 8, 18, 20, 24, 26};
+    double expected = 0;
+    for (int j = 0; j < corners.length; j++) {
+      expected += (j + 1) * corners[j];
+    }
+    assertClose(new double[] {expected}, out, 0, 1e-4, "dilated conv3d");
+  }
+
+  @Test
   void conv3dSumsTheCube() {
     float[] out = run(Conv.withFilters(1).kernel(2).build(), new float[] {1, 2, 3, 4, 5, 6, 7, 8},
         new long[] {1, 2, 2, 2, 1}, new float[] {1, 1, 1, 1, 1, 1, 1, 1}, new long[] {1, 1, 1, 1, 1});
@@ -141,6 +158,12 @@ class ConvTest {
   void gradients2dDilated() {
     SpatialChecks.checkGradients("dilated conv2d", new long[] {1, 6, 6, 2},
         (scope, x) -> Conv.withFilters(2).kernel(2).dilation(2).build().call(scope, x), 0f);
+  }
+
+  @Test
+  void gradients3dDilatedAndStrided() {
+    SpatialChecks.checkGradients("dilated conv3d", new long[] {1, 5, 5, 5, 1}, (scope, x) -> Conv.withFilters(2)
+        .kernel(2).dilation(2).strides(2).padding(Padding.SAME).build().call(scope, x), 0f);
   }
 
   @Test

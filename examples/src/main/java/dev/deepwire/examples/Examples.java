@@ -1,5 +1,7 @@
 package dev.deepwire.examples;
 
+import dev.deepwire.examples.bert.BertClassifyExample;
+import dev.deepwire.examples.bert.BertPretrainExample;
 import dev.deepwire.examples.caption.CaptionExample;
 import dev.deepwire.examples.capsnet.CapsNetExample;
 import dev.deepwire.examples.cnn.CnnExample;
@@ -36,7 +38,8 @@ public final class Examples {
       new TransformerSpamExample(), new RnnExample(),
       new ReconstructionExample(), new SparseExample(), new DenoisingExample(), new HashingExample(),
       new InpaintingExample(), new VaeExample(), new GanExample(), new CapsNetExample(), new SiameseCnnExample(),
-      new SiameseCapsNetExample(), new SiameseLstmExample(), new SiameseBilstmExample());
+      new SiameseCapsNetExample(), new SiameseLstmExample(), new SiameseBilstmExample(),
+      new BertPretrainExample(), new BertClassifyExample());
 
   private Examples() {}
 

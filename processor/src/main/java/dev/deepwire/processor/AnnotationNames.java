@@ -42,6 +42,7 @@ public final class AnnotationNames {
   public static final String MULTI_HEAD_ATTENTION = PACKAGE + "MultiHeadAttention";
   public static final String TRANSFORMER_ENCODER = PACKAGE + "TransformerEncoder";
   public static final String POOL_TOKENS = PACKAGE + "PoolTokens";
+  public static final String MASKED_LM_HEAD = PACKAGE + "MaskedLmHead";
   public static final String SAMPLE = PACKAGE + "Sample";
   public static final String GAUSSIAN_NOISE = PACKAGE + "GaussianNoise";
   public static final String MASKING_NOISE = PACKAGE + "MaskingNoise";
@@ -63,7 +64,7 @@ public final class AnnotationNames {
           AVG_POOL, GLOBAL_MAX_POOL, GLOBAL_AVG_POOL, BATCH_NORM, ZERO_PADDING, UP_SAMPLING, SPATIAL_DROPOUT, SIMPLE_RNN, LSTM,
           GRU, EMBEDDING, MASKING, FINAL_STATE, SEQUENCE_DECODER, TRANSFORMER_DECODER, LAYER_NORM, POSITIONAL_EMBEDDING,
           MULTI_HEAD_ATTENTION, TRANSFORMER_ENCODER, POOL_TOKENS, SAMPLE, GAUSSIAN_NOISE, MASKING_NOISE,
-          ACTIVITY_REGULARIZATION, PRIMARY_CAPS, CAPSULES, CAPSULE_LENGTH, CAPSULE_MASK, DISTANCE);
+          ACTIVITY_REGULARIZATION, PRIMARY_CAPS, CAPSULES, CAPSULE_LENGTH, CAPSULE_MASK, DISTANCE, MASKED_LM_HEAD);
 
   private AnnotationNames() {}
 }

@@ -52,6 +52,7 @@ public final class TypeNames {
   public static final ClassName MULTI_HEAD_ATTENTION = ClassName.get(LAYERS, "MultiHeadAttention");
   public static final ClassName TRANSFORMER_ENCODER = ClassName.get(LAYERS, "TransformerEncoder");
   public static final ClassName POOL_TOKENS = ClassName.get(LAYERS, "PoolTokens");
+  public static final ClassName MASKED_LM_HEAD = ClassName.get(LAYERS, "MaskedLmHead");
   public static final ClassName SEQUENCE_DECODER = ClassName.get(LAYERS, "SequenceDecoder");
   public static final ClassName TRANSFORMER_DECODER = ClassName.get(LAYERS, "TransformerDecoder");
   public static final ClassName GRU_CELL = ClassName.get(LAYERS, "GruCell");

@@ -102,20 +102,30 @@ public final class Checkpoints {
       throw new IOException(source + ": checkpoint of model '" + snapshot.modelName()
           + "', not of '" + model.signature().name() + "'");
     }
+    for (VariableSlot slot : model.ops().variables()) {
+      float[] values = snapshot.values().get(slot.name());
+      long[] dims = snapshot.shapes().get(slot.name());
+      Shape expected = slot.variable().shape();
+      if (values == null || !Arrays.equals(dims, expected.asArray())) {
+        throw new IOException(source + ": variable '" + slot.name() + "' "
+            + (values == null ? "is missing" : "has shape " + Shape.of(dims) + ", expected " + expected));
+      }
+    }
+    assign(model, snapshot.values(), snapshot.shapes());
+  }
+
+  /** Sets the variables of {@code model} named in {@code values} (shapes already checked); leaves the others. */
+  static void assign(CompiledModel<?> model, Map<String, float[]> values, Map<String, long[]> shapes) {
     List<TFloat32> tensors = new ArrayList<>();
     try {
       Session.Runner runner = model.session().runner();
       for (VariableSlot slot : model.ops().variables()) {
-        float[] values = snapshot.values().get(slot.name());
-        long[] dims = snapshot.shapes().get(slot.name());
-        Shape expected = slot.variable().shape();
-        if (values == null || !Arrays.equals(dims, expected.asArray())) {
-          throw new IOException(source + ": variable '" + slot.name() + "' "
-              + (values == null ? "is missing" : "has shape " + Shape.of(dims) + ", expected " + expected));
+        float[] data = values.get(slot.name());
+        if (data != null) {
+          TFloat32 tensor = TFloat32.tensorOf(Shape.of(shapes.get(slot.name())), DataBuffers.of(data, true, false));
+          tensors.add(tensor);
+          runner.feed(slot.value(), tensor).addTarget(slot.assign());
         }
-        TFloat32 tensor = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(values, true, false));
-        tensors.add(tensor);
-        runner.feed(slot.value(), tensor).addTarget(slot.assign());
       }
       runner.run().close();
     } finally {

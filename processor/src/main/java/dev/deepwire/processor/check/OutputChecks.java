@@ -23,8 +23,10 @@ final class OutputChecks {
       }
       OutputConfig output = node.output().orElseThrow();
       String loss = output.loss().equals("NONE") ? spec.loss() : output.loss();
+      // Per-position token outputs train against token ids: only the sparse categorical loss fits.
       LossProblem problem = node.layer() instanceof LayerConfig.SequenceDecoderLayer
           || node.layer() instanceof LayerConfig.TransformerDecoderLayer
+          || node.layer() instanceof LayerConfig.MaskedLmHeadLayer
           ? sequenceLossProblem(node.name(), node.layer().label(), loss)
           : lossProblem(node.name(), loss, activation(spec, node), shape);
       if (problem != null) {
@@ -40,11 +42,11 @@ final class OutputChecks {
   record LossProblem(String id, String message) {}
 
   /** A sequence decoder's probabilities train against token ids: only the sparse categorical loss fits. */
-  static LossProblem sequenceLossProblem(String name, String decoder, String loss) {
+  static LossProblem sequenceLossProblem(String name, String label, String loss) {
     if (loss.equals("SPARSE_CATEGORICAL_CROSSENTROPY")) {
       return null;
     }
-    return new LossProblem("Loss.sequence", "@Output on '" + name + "' uses loss " + loss + ", but a " + decoder
+    return new LossProblem("Loss.sequence", "@Output on '" + name + "' uses loss " + loss + ", but a " + label
         + " output needs SPARSE_CATEGORICAL_CROSSENTROPY (targets are token ids [batch, length]). Use that loss.");
   }
 

@@ -4,8 +4,10 @@ import dev.deepwire.processor.model.InputRef;
 import dev.deepwire.processor.model.LayerConfig;
 import dev.deepwire.processor.model.ModelSpec;
 import dev.deepwire.processor.model.NodeSpec;
+import dev.deepwire.processor.model.TiedEmbedding;
 import dev.deepwire.processor.report.Report;
 import dev.deepwire.processor.shape.GenerativeRules;
+import dev.deepwire.processor.shape.MaskedLmRules;
 import dev.deepwire.processor.shape.CapsuleRules;
 import dev.deepwire.processor.shape.NamedShape;
 import dev.deepwire.processor.shape.RecurrentRules;
@@ -140,6 +142,8 @@ final class ShapeInference {
       return CapsuleRules.capsuleMask(name, ins);
     } else if (layer instanceof LayerConfig.DistanceLayer d) {
       return CapsuleRules.distance(name, d.margin(), ins);
+    } else if (layer instanceof LayerConfig.MaskedLmHeadLayer head) {
+      return MaskedLmRules.head(name, head.epsilon(), TiedEmbedding.resolve(spec, head.tiedTo()), ins);
     }
     throw new IllegalStateException("unknown layer " + layer);
   }

@@ -113,7 +113,7 @@ final class StructureChecks {
       }
     } else if (layer instanceof LayerConfig.ConcatenateLayer || layer instanceof LayerConfig.AddLayer
         || layer instanceof LayerConfig.SubModelLayer || layer instanceof LayerConfig.CapsuleMaskLayer
-        || layer instanceof LayerConfig.DistanceLayer) {
+        || layer instanceof LayerConfig.DistanceLayer || layer instanceof LayerConfig.MaskedLmHeadLayer) {
       return; // several inputs: their shape rules check the count
     } else if (n == 0 && spec.form() == Form.GRAPH) {
       found.error("Layer.noInput", label + " needs one input, but found no parameters. Add a parameter naming the"

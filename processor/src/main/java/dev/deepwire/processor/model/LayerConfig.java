@@ -295,6 +295,14 @@ public sealed interface LayerConfig {
     }
   }
 
+  /** {@code @MaskedLmHead}: a vocabulary softmax tied to the {@code @Embedding} that {@code tiedTo} names. */
+  record MaskedLmHeadLayer(String tiedTo, double epsilon) implements LayerConfig {
+    @Override
+    public String label() {
+      return "@MaskedLmHead";
+    }
+  }
+
   /** {@code @FinalState}: final state number {@code index} of the recurrent layer it consumes. */
   record FinalStateLayer(int index) implements LayerConfig {
     @Override

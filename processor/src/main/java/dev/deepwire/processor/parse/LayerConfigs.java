@@ -24,6 +24,7 @@ import static dev.deepwire.processor.AnnotationNames.GRU;
 import static dev.deepwire.processor.AnnotationNames.LSTM;
 import static dev.deepwire.processor.AnnotationNames.MASKING;
 import static dev.deepwire.processor.AnnotationNames.LAYER_NORM;
+import static dev.deepwire.processor.AnnotationNames.MASKED_LM_HEAD;
 import static dev.deepwire.processor.AnnotationNames.MULTI_HEAD_ATTENTION;
 import static dev.deepwire.processor.AnnotationNames.POOL_TOKENS;
 import static dev.deepwire.processor.AnnotationNames.POSITIONAL_EMBEDDING;
@@ -103,6 +104,7 @@ final class LayerConfigs {
           r.intValue("feedForward"), r.doubleValue("dropout"), r.boolValue("preNorm"), r.enumName("activation"),
           r.doubleValue("epsilon"));
       case POOL_TOKENS -> new LayerConfig.PoolTokensLayer(r.enumName("value"));
+      case MASKED_LM_HEAD -> new LayerConfig.MaskedLmHeadLayer(r.string("tiedTo"), r.doubleValue("epsilon"));
       case SAMPLE -> new LayerConfig.SampleLayer(r.doubleValue("klWeight"));
       case GAUSSIAN_NOISE -> new LayerConfig.NoiseLayer("GAUSSIAN", r.doubleValue("value"));
       case MASKING_NOISE -> new LayerConfig.NoiseLayer("MASKING", r.doubleValue("value"));

@@ -114,6 +114,8 @@ public final class GraphWriter {
         value = CodeBlock.of("inputs.get($S)", node.name());
       } else if (node.layer() instanceof LayerConfig.SubModelLayer sub) {
         value = SubModelCalls.of(m, node, sub.model(), args);
+      } else if (node.layer() instanceof LayerConfig.MaskedLmHeadLayer head) {
+        value = MaskedLmHeadCalls.of(model.spec(), node.name(), head, args);
       } else {
         value = LayerCalls.of(node, args, model.shapes().get(node.name()));
       }

@@ -30,6 +30,16 @@ public final class Vocabulary {
     if (size < 3) {
       throw new IllegalArgumentException("a vocabulary needs size >= 3 (padding, unknown, one token), got " + size);
     }
+    List<String> ranked = mostFrequent(texts, size - 2);
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < ranked.size(); i++) {
+      ids.put(ranked.get(i), i + 2);
+    }
+    return new Vocabulary(ids);
+  }
+
+  /** The {@code limit} most frequent words of {@code texts}, most frequent first, ties alphabetical. */
+  static List<String> mostFrequent(Collection<String> texts, int limit) {
     Map<String, Integer> counts = new HashMap<>();
     for (String text : texts) {
       for (String word : Tokenizer.words(text)) {
@@ -39,11 +49,7 @@ public final class Vocabulary {
     List<Map.Entry<String, Integer>> ranked = new ArrayList<>(counts.entrySet());
     ranked.sort(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
         .thenComparing(Map.Entry.comparingByKey()));
-    Map<String, Integer> ids = new HashMap<>();
-    for (int i = 0; i < Math.min(size - 2, ranked.size()); i++) {
-      ids.put(ranked.get(i).getKey(), i + 2);
-    }
-    return new Vocabulary(ids);
+    return ranked.stream().limit(limit).map(Map.Entry::getKey).toList();
   }
 
   /** The number of ids, padding and unknown included. */

@@ -33,13 +33,21 @@ public final class Embedding {
           "Embedding '" + scope.path() + "' needs token ids [batch, time], got " + ids.shape());
     }
     Ops tf = scope.tf();
-    Shape table = Shape.of(vocabulary, dimension);
-    Operand<TFloat32> embeddings = scope.weight("embeddings", table, RecurrentInit.uniform(table, 0.05));
+    Operand<TFloat32> embeddings = table(scope, vocabulary, dimension);
     Operand<TInt32> index = tf.dtypes.cast(ids, TInt32.class);
     Operand<TFloat32> out = tf.gather(embeddings, index, tf.constant(0));
     if (maskZero) {
       scope.recordMask(out, tf.dtypes.cast(tf.math.notEqual(index, tf.constant(0)), TFloat32.class));
     }
     return out;
+  }
+
+  /**
+   * The table of the embedding layer whose scope is {@code scope}: created on first use, the same variable
+   * afterwards, so an output layer tied to it ({@link MaskedLmHead}) shares the embedding's one weight.
+   */
+  public static Operand<TFloat32> table(LayerScope scope, int vocabulary, int dimension) {
+    Shape table = Shape.of(vocabulary, dimension);
+    return scope.weight("embeddings", table, RecurrentInit.uniform(table, 0.05));
   }
 }

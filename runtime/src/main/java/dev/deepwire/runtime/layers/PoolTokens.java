@@ -33,7 +33,8 @@ public final class PoolTokens {
     Ops tf = scope.tf();
     long features = shape.get(2);
     if (mode == Mode.FIRST) {
-      return tf.reshape(tf.slice(input, tf.constant(new long[] {0, 0, 0}), tf.constant(new long[] {-1, 1, -1})),
+      // int32 begin/size: with int64 ones TF's Slice gradient fails to build (it subtracts them from an int32 shape).
+      return tf.reshape(tf.slice(input, tf.constant(new int[] {0, 0, 0}), tf.constant(new int[] {-1, 1, -1})),
           tf.constant(new long[] {-1, features}));
     }
     Operand<TFloat32> mask = scope.maskOf(input).orElse(null);

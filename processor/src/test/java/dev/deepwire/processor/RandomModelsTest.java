@@ -30,7 +30,7 @@ class RandomModelsTest {
   private static final long SEED = Long.getLong("deepwire.fuzz.seed", 20261128L);
   private static final int BATCHES = Integer.getInteger("deepwire.fuzz.batches", 8);
   private static final int PER_BATCH = 125;
-  private static final int GRAPHS_BUILT = Integer.getInteger("deepwire.fuzz.graphs", 200);
+  private static final int GRAPHS_BUILT = Integer.getInteger("deepwire.fuzz.graphs", 1000);
 
   @Test
   void processorNeverCrashesAndRejectsOnlyOnTheElement() throws Exception {

@@ -106,42 +106,37 @@ public final class SequenceDecoder {
   private void buildGenerator(LayerScope scope, Operand<TFloat32> encoding, Operand<TFloat32> memoryMask) {
     Ops tf = scope.tf();
     boolean sequence = memoryMask != null;
-    tf.withName(local(GeneratorOps.ENCODED)).identity(encoding);
+    tf.withName(GeneratorOps.local(GeneratorOps.ENCODED)).identity(encoding);
     long[] dims = encoding.shape().asArray();
     dims[0] = -1;
-    Operand<TFloat32> memory = tf.withName(local(GeneratorOps.MEMORY))
+    Operand<TFloat32> memory = tf.withName(GeneratorOps.local(GeneratorOps.MEMORY))
         .placeholder(TFloat32.class, Placeholder.shape(Shape.of(dims)));
     Operand<TFloat32> mask = null;
     if (sequence) {
-      tf.withName(local(GeneratorOps.ENCODED_MASK)).identity(memoryMask);
-      mask = tf.withName(local(GeneratorOps.MEMORY_MASK))
+      tf.withName(GeneratorOps.local(GeneratorOps.ENCODED_MASK)).identity(memoryMask);
+      mask = tf.withName(GeneratorOps.local(GeneratorOps.MEMORY_MASK))
           .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, encoding.shape().get(1))));
     }
     Context context = context(scope, memory, mask);
     List<Operand<TFloat32>> initial = context.initialStates();
     List<Operand<TFloat32>> states = new ArrayList<>();
     for (int i = 0; i < initial.size(); i++) {
-      tf.withName(local(GeneratorOps.INITIAL + i)).identity(initial.get(i));
-      states.add(tf.withName(local(GeneratorOps.STATE + i))
+      tf.withName(GeneratorOps.local(GeneratorOps.INITIAL + i)).identity(initial.get(i));
+      states.add(tf.withName(GeneratorOps.local(GeneratorOps.STATE + i))
           .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, units))));
     }
-    Operand<TFloat32> token = tf.withName(local(GeneratorOps.TOKEN))
+    Operand<TFloat32> token = tf.withName(GeneratorOps.local(GeneratorOps.TOKEN))
         .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
     Operand<TFloat32> x = tf.reshape(embed(scope, tf.expandDims(token, tf.constant(1))),
         tf.constant(new long[] {-1, embedding}));
     StepOutput out = context.step(x, states);
     for (int i = 0; i < out.states().size(); i++) {
-      tf.withName(local(GeneratorOps.NEXT + i)).identity(out.states().get(i));
+      tf.withName(GeneratorOps.local(GeneratorOps.NEXT + i)).identity(out.states().get(i));
     }
-    tf.withName(local(GeneratorOps.LOG_PROBABILITIES)).nn.logSoftmax(out.logits());
+    tf.withName(GeneratorOps.local(GeneratorOps.LOG_PROBABILITIES)).nn.logSoftmax(out.logits());
     if (out.attention() != null) {
-      tf.withName(local(GeneratorOps.ATTENTION)).identity(out.attention());
+      tf.withName(GeneratorOps.local(GeneratorOps.ATTENTION)).identity(out.attention());
     }
-  }
-
-  /** An op name inside this layer's sub-scope, which {@link GeneratorOps#name} reproduces. */
-  private static String local(String what) {
-    return "generate." + what;
   }
 
   private Operand<TFloat32> embed(LayerScope scope, Operand<TFloat32> ids) {

@@ -141,12 +141,12 @@ public final class TransformerDecoder {
   private void buildGenerator(LayerScope scope, Operand<TFloat32> encoding, Operand<TFloat32> memoryMask,
       int length) {
     Ops tf = scope.tf();
-    tf.withName(local(GeneratorOps.ENCODED)).identity(encoding);
-    tf.withName(local(GeneratorOps.ENCODED_MASK)).identity(memoryMask);
+    tf.withName(GeneratorOps.local(GeneratorOps.ENCODED)).identity(encoding);
+    tf.withName(GeneratorOps.local(GeneratorOps.ENCODED_MASK)).identity(memoryMask);
     long time = encoding.shape().get(1);
-    Operand<TFloat32> memory = tf.withName(local(GeneratorOps.MEMORY))
+    Operand<TFloat32> memory = tf.withName(GeneratorOps.local(GeneratorOps.MEMORY))
         .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, time, encoding.shape().get(2))));
-    Operand<TFloat32> mask = tf.withName(local(GeneratorOps.MEMORY_MASK))
+    Operand<TFloat32> mask = tf.withName(GeneratorOps.local(GeneratorOps.MEMORY_MASK))
         .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, time)));
 
     // Before the first step: an empty buffer, positioned at 0.
@@ -155,26 +155,26 @@ public final class TransformerDecoder {
         tf.constant(0f));
     Operand<TFloat32> firstColumn = tf.fill(tf.concat(List.of(rows, tf.constant(new int[] {1})), tf.constant(0)),
         tf.constant(1f));
-    tf.withName(local(GeneratorOps.INITIAL + 0)).identity(empty);
-    tf.withName(local(GeneratorOps.INITIAL + 1)).identity(tf.concat(List.of(firstColumn,
+    tf.withName(GeneratorOps.local(GeneratorOps.INITIAL + 0)).identity(empty);
+    tf.withName(GeneratorOps.local(GeneratorOps.INITIAL + 1)).identity(tf.concat(List.of(firstColumn,
         tf.slice(empty, tf.constant(new int[] {0, 1}), tf.constant(new int[] {-1, length - 1}))), tf.constant(1)));
 
-    Operand<TFloat32> buffer = tf.withName(local(GeneratorOps.STATE + 0))
+    Operand<TFloat32> buffer = tf.withName(GeneratorOps.local(GeneratorOps.STATE + 0))
         .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, length)));
-    Operand<TFloat32> position = tf.withName(local(GeneratorOps.STATE + 1))
+    Operand<TFloat32> position = tf.withName(GeneratorOps.local(GeneratorOps.STATE + 1))
         .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, length)));
-    Operand<TFloat32> token = tf.withName(local(GeneratorOps.TOKEN))
+    Operand<TFloat32> token = tf.withName(GeneratorOps.local(GeneratorOps.TOKEN))
         .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1)));
     Operand<TFloat32> written = tf.math.add(buffer, tf.math.mul(position, tf.expandDims(token, tf.constant(1))));
     Decoded decoded = decode(scope, memory, mask, written);
     Operand<TFloat32> here = tf.expandDims(position, tf.constant(2));
     Operand<TFloat32> logits = tf.sum(tf.math.mul(decoded.logits(), here), tf.constant(1));
-    tf.withName(local(GeneratorOps.NEXT + 0)).identity(written);
-    tf.withName(local(GeneratorOps.NEXT + 1)).identity(advance(tf, position, length));
-    tf.withName(local(GeneratorOps.LOG_PROBABILITIES)).nn.logSoftmax(logits);
+    tf.withName(GeneratorOps.local(GeneratorOps.NEXT + 0)).identity(written);
+    tf.withName(GeneratorOps.local(GeneratorOps.NEXT + 1)).identity(advance(tf, position, length));
+    tf.withName(GeneratorOps.local(GeneratorOps.LOG_PROBABILITIES)).nn.logSoftmax(logits);
     // The last block's weights over the memory at the current position, averaged over heads: [rows, time].
     Operand<TFloat32> weights = tf.math.mean(decoded.memoryWeights(), tf.constant(1));
-    tf.withName(local(GeneratorOps.ATTENTION)).sum(tf.math.mul(weights, here), tf.constant(1));
+    tf.withName(GeneratorOps.local(GeneratorOps.ATTENTION)).sum(tf.math.mul(weights, here), tf.constant(1));
   }
 
   /** The one-hot moved one position on, staying on the last position once there. */
@@ -191,8 +191,4 @@ public final class TransformerDecoder {
     return tf.math.add(shifted, kept);
   }
 
-  /** An op name inside this layer's sub-scope, which {@link GeneratorOps#name} reproduces. */
-  private static String local(String what) {
-    return "generate." + what;
-  }
 }

@@ -31,6 +31,11 @@ public final class GeneratorOps {
 
   /** The full op name of {@code what} for the decoder at {@code path} (e.g. {@code phonemes}). */
   public static String name(String path, String what) {
-    return path.replace('.', '/') + "/generate." + what;
+    return path.replace('.', '/') + "/" + local(what);
+  }
+
+  /** The name a decoder gives the op {@code what} inside its own scope; {@link #name} adds the scope. */
+  public static String local(String what) {
+    return "generate." + what;
   }
 }

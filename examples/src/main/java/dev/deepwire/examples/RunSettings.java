@@ -18,6 +18,11 @@ public record RunSettings(int epochs, int batchSize, DataSource data, long seed,
     this(epochs, batchSize, data, seed, out, progress, TrainingAids.NONE);
   }
 
+  /** The same settings with another seed, e.g. for one of several runs averaged. */
+  public RunSettings withSeed(long newSeed) {
+    return new RunSettings(epochs, batchSize, data, newSeed, out, progress, training);
+  }
+
   /** The checkpoint file of a trained example. */
   public Path checkpoint() {
     return out.resolve("model.dwckpt");

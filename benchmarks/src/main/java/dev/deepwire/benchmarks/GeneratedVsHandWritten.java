@@ -27,7 +27,7 @@ import java.util.Locale;
  * the order alternated) so that both see the same machine state. Prints each side's median epoch time and their ratio.
  *
  * <p>Usage: {@code java -jar benchmarks/target/deepwire-benchmarks.jar [--data bundled|full|DIR]
- * [--rounds N] [--batch B]}
+ * [--rounds N] [--batch B] [--limit EXAMPLES]}
  */
 public final class GeneratedVsHandWritten {
 
@@ -38,7 +38,10 @@ public final class GeneratedVsHandWritten {
     int rounds = Integer.parseInt(option(args, "--rounds", "5"));
     int batch = Integer.parseInt(option(args, "--batch", "64"));
     int threads = Runtime.getRuntime().availableProcessors();
-    Dataset train = FashionMnist.load(DataSource.parse(data)).train();
+    Dataset all = FashionMnist.load(DataSource.parse(data)).train();
+    int limit = Integer.parseInt(option(args, "--limit", String.valueOf(all.size())));
+    // Short rounds (a few steps) paired back to back see the same machine; long rounds on a shared VM do not.
+    Dataset train = limit < all.size() ? all.slice(0, limit) : all;
     RuntimeOptions options = new RuntimeOptions(42, threads, 1);
 
     var injector = Guice.createInjector(new FashionDnnModule(), binder ->

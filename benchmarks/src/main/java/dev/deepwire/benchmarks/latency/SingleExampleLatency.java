@@ -35,7 +35,8 @@ import org.tensorflow.types.TFloat32;
  * {@code predictor} ({@code Predictor.predict(float[])}, whatever path it chose). Many short rounds, the paths'
  * order rotating each round, so a busy spell of the shared machine hits every path alike. Prints one JSON line
  * per path: the median of all its calls in µs with p10–p90, the ratio of its median to the first path's, and
- * the median of the per-round ratios.
+ * the median of the per-round ratios. Set {@code TF_ENABLE_ONEDNN_OPTS=0} to time TensorFlow's Eigen kernels
+ * instead of oneDNN's (the line says which ran).
  *
  * <p>Usage: {@code java -cp "benchmarks/target/deepwire-benchmarks.jar:benchmarks/target/lib/*"
  * dev.deepwire.benchmarks.latency.SingleExampleLatency [--path runner,raw,raw-inline,predictor] [--rounds 200]
@@ -98,6 +99,7 @@ public final class SingleExampleLatency {
               .with("median_round_ratio_to_" + base, Samples.median(ratios))
               .with("rounds", rounds).with("calls_per_round", calls).with("intra_op_threads", intraOp)
               .with("load_before", loadBefore).with("load_after", loadAfter)
+              .with("TF_ENABLE_ONEDNN_OPTS", System.getenv().getOrDefault("TF_ENABLE_ONEDNN_OPTS", "unset"))
               .print();
         }
       } finally {

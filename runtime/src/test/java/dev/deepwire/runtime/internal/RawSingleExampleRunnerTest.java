@@ -14,6 +14,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.exceptions.TFFailedPreconditionException;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Assign;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
 
 class RawSingleExampleRunnerTest {
 
@@ -141,6 +151,26 @@ class RawSingleExampleRunnerTest {
           float[] example = model.example(k, false);
           assertArrayEquals(normal.predict(example), fallback.predict(example), "example " + k);
         }
+      }
+    }
+  }
+
+  @Test
+  void aFailingRunThrowsTensorFlowsErrorAndLeavesThePathUsable() {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      Placeholder<TFloat32> input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 3)));
+      Variable<TFloat32> never = tf.variable(Shape.of(3, 2), TFloat32.class); // its initializer never runs
+      Operand<TFloat32> output = tf.linalg.matMul(input, never);
+      Assign<TFloat32> initialize = tf.assign(never, tf.constant(new float[][] {{1, 0}, {0, 1}, {1, 1}}));
+      try (Session session = new Session(graph);
+           RawSingleExampleRunner raw = RawSingleExampleRunner.open(session, input, output, 2, true)) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+          var failed = assertThrows(TFFailedPreconditionException.class, () -> raw.predict(new float[] {1, 2, 3}));
+          assertTrue(failed.getMessage().contains("uninitialized"), failed.getMessage());
+        }
+        session.run(initialize);
+        assertArrayEquals(new float[] {4, 5}, raw.predict(new float[] {1, 2, 3}));
       }
     }
   }

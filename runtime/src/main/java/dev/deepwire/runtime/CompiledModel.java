@@ -3,7 +3,8 @@ package dev.deepwire.runtime;
 import dev.deepwire.runtime.export.SavedModelExporter;
 import dev.deepwire.runtime.internal.GraphAssembler;
 import dev.deepwire.runtime.internal.ModelOps;
-import dev.deepwire.runtime.internal.SingleExampleRunner;
+import dev.deepwire.runtime.internal.SingleExamplePath;
+import dev.deepwire.runtime.internal.SingleExamplePaths;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.tensorflow.Graph;
@@ -26,7 +27,7 @@ public final class CompiledModel<M> implements AutoCloseable {
   private final Session session;
   private final ModelOps ops;
   private final ModelGraph<M> model;
-  private volatile SingleExampleRunner singleExample;
+  private volatile SingleExamplePath singleExample;
 
   private CompiledModel(ModelSignature signature, RuntimeOptions options, Graph graph, Session session, ModelOps ops,
       ModelGraph<M> model) {
@@ -124,13 +125,13 @@ public final class CompiledModel<M> implements AutoCloseable {
     return model;
   }
 
-  /** The reused-runner path for one example of a one-input, one-output model, made on first use. */
-  SingleExampleRunner singleExample() {
-    SingleExampleRunner runner = singleExample;
+  /** The low-overhead path for one example of a one-input, one-output model, made on first use. */
+  SingleExamplePath singleExample() {
+    SingleExamplePath runner = singleExample;
     if (runner == null) {
       synchronized (this) {
         if (singleExample == null) {
-          singleExample = new SingleExampleRunner(session, ops.inputs().values().iterator().next(),
+          singleExample = SingleExamplePaths.open(session, ops.inputs().values().iterator().next(),
               ops.outputs().values().iterator().next(), signature.outputs().get(0).size());
         }
         runner = singleExample;

@@ -55,6 +55,10 @@ public final class BenchmarkSuite {
     for (String model : List.of("mlp", "cnn")) {
       run(Map.of(), bench, "dev.deepwire.benchmarks.peers.DeepwireRows", "--model", model, "--rounds", rounds);
     }
+    // oneDNN's kernels cost a batch-1 MLP call more than the whole run takes on TF's Eigen kernels: shown apart.
+    run(Map.of("TF_ENABLE_ONEDNN_OPTS", "0"), bench, "dev.deepwire.benchmarks.peers.DeepwireRows", "--model", "mlp",
+        "--rounds", rounds, "--label", "deepwire-onednn-off");
+    run(Map.of(), bench, "dev.deepwire.benchmarks.latency.SingleExampleLatency", "--rounds", "60");
     if (peers) {
       List<String> peer = List.of("-Dai.djl.offline=true", "-cp", classPath(PEERS_JAR));
       for (String model : List.of("mlp", "cnn")) {

@@ -96,6 +96,11 @@ public final class PerformanceTable {
     peerRow(md, "MLP training, % of peak FP32 FLOP/s", "mlp", "train_peak_share");
     find("dl4j-omp1", "mlp", "train").ifPresent(r ->
         md.append("\nDL4J's MLP with `OMP_NUM_THREADS=1`: ").append(cell(r)).append(" examples/s.\n"));
+    find("deepwire-onednn-off", "mlp", "latency").ifPresent(r ->
+        md.append("\nDeepwire's MLP with `TF_ENABLE_ONEDNN_OPTS=0` (TF's Eigen kernels): single-example latency ")
+            .append(cell(r)).append(" µs, training ")
+            .append(find("deepwire-onednn-off", "mlp", "train").map(PerformanceTable::cell).orElse("–"))
+            .append(" examples/s.\n"));
     md.append("\n| generated / hand-written TF Java | training step | inference batch 1 | inference batch 256 |\n");
     md.append("|---|---|---|---|\n");
     for (String model : List.of("fashion-dnn", "fashion-cnn", "sunspot-lstm")) {

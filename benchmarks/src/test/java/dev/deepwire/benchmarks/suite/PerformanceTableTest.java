@@ -43,4 +43,20 @@ class PerformanceTableTest {
     assertTrue(text.contains("| fashion-cnn | 1.020 [1.010–1.040] | – | – |"), text);
     assertTrue(!text.contains("old table"), text);
   }
+
+  @Test
+  void deepwiresMlpWithoutOneDnnIsALineUnderTheTable() throws Exception {
+    Path results = dir.resolve("results.jsonl");
+    Files.write(results, List.of(
+        CaseResult.of("deepwire-onednn-off", "mlp", "latency", "us", List.of(31.0, 43.6, 60.0)).json(),
+        CaseResult.of("deepwire-onednn-off", "mlp", "train", "examples/s", List.of(14000.0, 14160.0, 16200.0)).json()));
+    Path readme = dir.resolve("README.md");
+    Files.writeString(readme, PerformanceTable.BEGIN + "\n" + PerformanceTable.END + "\n");
+
+    PerformanceTable.updateReadme(readme, results);
+
+    String text = Files.readString(readme);
+    assertTrue(text.contains("\nDeepwire's MLP with `TF_ENABLE_ONEDNN_OPTS=0` (TF's Eigen kernels): single-example"
+        + " latency 43.6 [31.0–60.0] µs, training 14,160 [14,000–16,200] examples/s.\n"), text);
+  }
 }

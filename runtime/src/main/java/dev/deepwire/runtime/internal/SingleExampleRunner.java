@@ -8,7 +8,6 @@ import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.ndarray.buffer.IntDataBuffer;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -18,7 +17,7 @@ import org.tensorflow.types.TInt32;
  * that tensor, and runs. No tensor, runner or list is built per call. Borrowing from a pool keeps concurrent
  * calls apart (a runner and its tensor serve one call at a time); the pool grows to the number of callers.
  */
-public final class SingleExampleRunner implements AutoCloseable {
+public final class SingleExampleRunner implements SingleExamplePath {
 
   /** A runner with its own feed tensor, fed and fetching the output. */
   private static final class Slot implements AutoCloseable {
@@ -27,7 +26,7 @@ public final class SingleExampleRunner implements AutoCloseable {
     final IntDataBuffer ints;
     final Session.Runner runner;
 
-    Slot(Session session, Placeholder<?> placeholder, Operand<TFloat32> output) {
+    Slot(Session session, Operand<?> placeholder, Operand<TFloat32> output) {
       long[] dims = placeholder.shape().asArray();
       dims[0] = 1;
       boolean integer = placeholder.type() == TInt32.class;
@@ -59,7 +58,7 @@ public final class SingleExampleRunner implements AutoCloseable {
   }
 
   private final Session session;
-  private final Placeholder<?> input;
+  private final Operand<?> input;
   private final Operand<TFloat32> output;
   private final int outputWidth;
   private final ConcurrentLinkedDeque<Slot> idle = new ConcurrentLinkedDeque<>();
@@ -68,14 +67,14 @@ public final class SingleExampleRunner implements AutoCloseable {
   /**
    * @param outputWidth values per example of {@code output}
    */
-  public SingleExampleRunner(Session session, Placeholder<?> input, Operand<TFloat32> output, int outputWidth) {
+  public SingleExampleRunner(Session session, Operand<?> input, Operand<TFloat32> output, int outputWidth) {
     this.session = session;
     this.input = input;
     this.output = output;
     this.outputWidth = outputWidth;
   }
 
-  /** The output for {@code example}, which has exactly the input's number of values (the caller checks). */
+  @Override
   public float[] predict(float[] example) {
     if (closed) {
       throw new IllegalStateException("the model was closed");

@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * {@code bert-pretrain}: masked-language-model pre-training of {@link BertEncoder} on Moby Dick, State of the
- * Union speeches and unlabelled training mails ({@link MlmCorpus}). Each epoch masks the training sequences afresh (BERT's 15 %; 80/10/10); the held-out tenth is
- * masked once with a fixed seed and scored against always guessing the most frequent word. Saves the checkpoint
- * and, beside it, the vocabulary that fine-tuning ({@code bert-classify}) must use.
+ * Union speeches and unlabelled training mails ({@link MlmCorpus}). Each epoch masks the training sequences
+ * afresh (BERT's 15 %; 80/10/10); the held-out tenth is masked once with a fixed seed and scored against always
+ * guessing the most frequent word. Saves the checkpoint and, beside it, the vocabulary that fine-tuning
+ * ({@code bert-classify}) must use.
  */
 public final class BertPretrainExample extends ModelExample<BertPretrain> {
 
@@ -28,7 +29,8 @@ public final class BertPretrainExample extends ModelExample<BertPretrain> {
   private static final long HELD_OUT_SEED = 99;
 
   public BertPretrainExample() {
-    super("bert-pretrain", "masked-LM pre-training of a 2-block BERT encoder (tied output) on Moby Dick, SOTU and unlabelled mails",
+    super("bert-pretrain",
+        "masked-LM pre-training of a 2-block BERT encoder (tied output) on Moby Dick, SOTU and unlabelled mails",
         BertPretrainModule::new, BertPretrain.class);
   }
 

@@ -64,7 +64,8 @@ public record MlmCorpus(int[] train, int[] heldOut, MaskedLmVocabulary vocabular
 
   /** Reads the texts of {@code source}, builds the vocabulary and cuts the sequences. */
   public static MlmCorpus load(DataSource source) throws IOException {
-    List<String> texts = new ArrayList<>(source.isBundled() ? bundled(source) : directory(source.directoryFor(SOTU)));
+    List<String> texts =
+        new ArrayList<>(source.isBundled() ? bundled(source) : directory(source.directoryFor(SOTU)));
     List<String> mails = trainingMails(source);
     texts.addAll(mails);
     List<String> pieces = new ArrayList<>();

@@ -135,14 +135,7 @@ public final class BertClassifyExample extends ModelExample<BertClassifier> {
   }
 
   private static Dataset encode(List<SpamMails.Mail> mails, MaskedLmVocabulary vocabulary) {
-    float[] tokens = new float[mails.size() * MlmCorpus.LENGTH];
-    float[] spam = new float[mails.size()];
-    for (int i = 0; i < mails.size(); i++) {
-      System.arraycopy(vocabulary.encodeWithCls(mails.get(i).text(), MlmCorpus.LENGTH), 0, tokens,
-          i * MlmCorpus.LENGTH, MlmCorpus.LENGTH);
-      spam[i] = mails.get(i).spam() ? 1 : 0;
-    }
-    return Dataset.builder().floats("tokens", tokens, MlmCorpus.LENGTH).floats("spam", spam, 1).build();
+    return SpamMails.encode(mails, MlmCorpus.LENGTH, text -> vocabulary.encodeWithCls(text, MlmCorpus.LENGTH));
   }
 
   @Override
@@ -166,9 +159,9 @@ public final class BertClassifyExample extends ModelExample<BertClassifier> {
       List<String> lines = new ArrayList<>();
       Dataset test = mails.test();
       for (int i = 0; i < Math.min(count, test.size()); i++) {
-        float p = run.predictor().predict(test.floats("tokens").example(i))[0];
+        float p = run.predictor().predict(test.floats(SpamMails.TOKENS).example(i))[0];
         lines.add(String.format("#%d: p(spam) %.3f actual %s", i, p,
-            test.floats("spam").values()[i] == 1 ? "spam" : "ham"));
+            test.floats(SpamMails.SPAM).values()[i] == 1 ? "spam" : "ham"));
       }
       return lines;
     }

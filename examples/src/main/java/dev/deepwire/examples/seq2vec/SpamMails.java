@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -94,12 +95,20 @@ public record SpamMails(TrainTest data, Vocabulary vocabulary) {
   }
 
   private static Dataset encode(List<Mail> mails, Vocabulary vocabulary) {
-    float[] tokens = new float[mails.size() * LENGTH];
+    return encode(mails, LENGTH, text -> vocabulary.encode(text, LENGTH));
+  }
+
+  /**
+   * {@code mails} as columns {@value #TOKENS} ({@code length} ids per mail, from {@code encoder}) and
+   * {@value #SPAM}, for models with a vocabulary of their own (e.g. a pre-trained one).
+   */
+  public static Dataset encode(List<Mail> mails, int length, Function<String, float[]> encoder) {
+    float[] tokens = new float[mails.size() * length];
     float[] spam = new float[mails.size()];
     for (int i = 0; i < mails.size(); i++) {
-      System.arraycopy(vocabulary.encode(mails.get(i).text(), LENGTH), 0, tokens, i * LENGTH, LENGTH);
+      System.arraycopy(encoder.apply(mails.get(i).text()), 0, tokens, i * length, length);
       spam[i] = mails.get(i).spam() ? 1 : 0;
     }
-    return Dataset.builder().floats(TOKENS, tokens, LENGTH).floats(SPAM, spam, 1).build();
+    return Dataset.builder().floats(TOKENS, tokens, length).floats(SPAM, spam, 1).build();
   }
 }

@@ -44,6 +44,27 @@ class PredictorTest {
   }
 
   @Test
+  void flatExamplesGiveTheRowPathsAnswersAcrossBatches() {
+    int rows = 2 * Predictor.BATCH + 37;
+    float[][] examples = new float[rows][];
+    float[] flat = new float[rows * 2];
+    for (int i = 0; i < rows; i++) {
+      examples[i] = new float[] {(i % 13) / 6f - 1, (i % 7) / 3f - 1};
+      System.arraycopy(examples[i], 0, flat, i * 2, 2);
+    }
+    try (CompiledModel<TwoBlobsModel> model = CompiledModel.compile(new TwoBlobsModel(), OPTIONS)) {
+      float[][] byRow = model.predictor().predict(examples);
+      float[] scores = model.predictor().predictFlat(flat);
+      assertEquals(rows * 2, scores.length);
+      for (int i = 0; i < rows; i++) {
+        assertArrayEquals(byRow[i], new float[] {scores[2 * i], scores[2 * i + 1]}, 1e-6f, "example " + i);
+      }
+      var ragged = assertThrows(IllegalArgumentException.class, () -> model.predictor().predictFlat(new float[5]));
+      assertEquals("input 'point' takes examples of 2 floats laid end to end; got 5 floats", ragged.getMessage());
+    }
+  }
+
+  @Test
   void softmaxRowsSumToOneAndPredictClassIsTheirArgMax() {
     try (CompiledModel<TwoBlobsModel> model = CompiledModel.compile(new TwoBlobsModel(), OPTIONS)) {
       float[] scores = model.predictor().predict(new float[] {0.5f, -0.25f});

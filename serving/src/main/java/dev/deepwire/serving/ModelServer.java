@@ -1,5 +1,6 @@
 package dev.deepwire.serving;
 
+import dev.deepwire.runtime.CpuKernels;
 import dev.deepwire.serving.internal.ModelRepository;
 import dev.deepwire.serving.internal.RestHandler;
 import dev.deepwire.serving.internal.ServingMetrics;
@@ -13,6 +14,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves SavedModels over TensorFlow Serving's REST API on an embedded Jetty: predict (row and columnar
@@ -21,6 +24,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * versions. {@link #close()} stops accepting requests and finishes those in flight first.
  */
 public final class ModelServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ModelServer.class);
 
   private final ServerConfig config;
   private final PrometheusMeterRegistry registry;
@@ -62,6 +67,9 @@ public final class ModelServer implements AutoCloseable {
     if (started) {
       return this;
     }
+    // Before the first model loads: TensorFlow reads its kernel switch once, when its library loads.
+    CpuKernels kernels = CpuKernels.prefer(config.cpuKernels());
+    log.info("TensorFlow CPU kernels: {}", kernels.optionName());
     repository.start(Math.max(1, config.pollInterval().toMillis()));
     try {
       jetty.start();

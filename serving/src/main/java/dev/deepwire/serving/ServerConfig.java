@@ -1,5 +1,6 @@
 package dev.deepwire.serving;
 
+import dev.deepwire.runtime.CpuKernels;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -25,6 +26,9 @@ import java.util.regex.Pattern;
  * @param authToken when not empty, every request but {@code /health} needs {@code Authorization: Bearer <token>}
  * @param maxRowsPerRequest predict requests with more instances get 400
  * @param maxConcurrentRequests predict requests beyond this many at once get 429
+ * @param cpuKernels TensorFlow's CPU kernels, asked for when the server starts if nothing in the process has
+ *     loaded TensorFlow yet and the user chose none ({@link CpuKernels#prefer}); Eigen by default, the fastest
+ *     for requests of one or a few examples, oneDNN for large batches of convolutions
  */
 public record ServerConfig(
     String host,
@@ -40,7 +44,8 @@ public record ServerConfig(
     int intraOpThreads,
     String authToken,
     int maxRowsPerRequest,
-    int maxConcurrentRequests) {
+    int maxConcurrentRequests,
+    CpuKernels cpuKernels) {
 
   /** Model names as TF Serving clients write them; nothing that could reach outside a folder or a URL segment. */
   private static final Pattern MODEL_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
@@ -60,6 +65,9 @@ public record ServerConfig(
             + " '-' (no '..'), starting with a letter or digit, at most 128 characters");
       }
     }
+    if (cpuKernels == null) {
+      throw new IllegalArgumentException("cpuKernels must be set (EIGEN or ONEDNN)");
+    }
     if (authToken == null || authToken.chars().anyMatch(c -> c <= ' ' || c > '~')) {
       throw new IllegalArgumentException("the auth token must be printable ASCII without spaces (empty for none)");
     }
@@ -72,7 +80,7 @@ public record ServerConfig(
 
   /**
    * Starts a config with the defaults: 127.0.0.1:8501, no batching, 32 MiB bodies, polling every second, no
-   * token, at most 10,000 rows per request and 256 predict requests at once.
+   * token, at most 10,000 rows per request, 256 predict requests at once, Eigen CPU kernels.
    */
   public static Builder builder() {
     return new Builder();
@@ -99,6 +107,7 @@ public record ServerConfig(
     private String authToken = "";
     private int maxRowsPerRequest = 10_000;
     private int maxConcurrentRequests = 256;
+    private CpuKernels cpuKernels = CpuKernels.EIGEN;
 
     private Builder() {}
 
@@ -176,9 +185,15 @@ public record ServerConfig(
       return this;
     }
 
+    public Builder cpuKernels(CpuKernels value) {
+      this.cpuKernels = value;
+      return this;
+    }
+
     public ServerConfig build() {
       return new ServerConfig(host, port, models, batching, modelBatching, maxBodyBytes, pollInterval,
-          shutdownTimeout, shutdownIdleTimeout, httpThreads, intraOpThreads, authToken, maxRowsPerRequest, maxConcurrentRequests);
+          shutdownTimeout, shutdownIdleTimeout, httpThreads, intraOpThreads, authToken, maxRowsPerRequest, maxConcurrentRequests,
+          cpuKernels);
     }
   }
 }

@@ -55,9 +55,8 @@ public final class BenchmarkSuite {
     for (String model : List.of("mlp", "cnn")) {
       run(Map.of(), bench, "dev.deepwire.benchmarks.peers.DeepwireRows", "--model", model, "--rounds", rounds);
     }
-    // oneDNN's kernels cost a batch-1 MLP call more than the whole run takes on TF's Eigen kernels: shown apart.
-    run(Map.of("TF_ENABLE_ONEDNN_OPTS", "0"), bench, "dev.deepwire.benchmarks.peers.DeepwireRows", "--model", "mlp",
-        "--rounds", rounds, "--label", "deepwire-onednn-off");
+    // Single-example latency in a serving process of its own (no training), for every framework.
+    run(Map.of(), bench, "dev.deepwire.benchmarks.peers.DeepwireRows", "--model", "mlp", PeerRows.SERVE);
     run(Map.of(), bench, "dev.deepwire.benchmarks.latency.SingleExampleLatency", "--rounds", "60");
     if (peers) {
       List<String> peer = List.of("-Dai.djl.offline=true", "-cp", classPath(PEERS_JAR));
@@ -65,14 +64,17 @@ public final class BenchmarkSuite {
         run(Map.of(), peer, "dev.deepwire.peers.Dl4jRows", "--model", model, "--rounds", rounds);
         run(Map.of(), peer, "dev.deepwire.peers.DjlRows", "--model", model, "--rounds", rounds);
       }
+      run(Map.of(), peer, "dev.deepwire.peers.Dl4jRows", "--model", "mlp", PeerRows.SERVE);
+      run(Map.of(), peer, "dev.deepwire.peers.DjlRows", "--model", "mlp", PeerRows.SERVE);
       // DL4J's OpenMP threads spin against each other on a small machine: its best MLP setting, shown apart.
       run(Map.of("OMP_NUM_THREADS", "1"), peer, "dev.deepwire.peers.Dl4jRows", "--model", "mlp", "--rounds", rounds,
           "--label", "dl4j-omp1");
     } else {
       System.err.println("benchmark suite: " + PEERS_JAR + " not built (mvn -Ppeers ...): DL4J and DJL cases skipped");
     }
-    run(Map.of(), bench, "dev.deepwire.benchmarks.GeneratedVsHandWritten", "--rounds", rounds);
-    run(Map.of(), bench, "dev.deepwire.benchmarks.cnn.CnnGeneratedVsHandWritten", "--rounds", rounds, "--limit", "2048");
+    // Short rounds (64 steps a side) paired back to back, many of them: both sides of a pair see the same machine.
+    run(Map.of(), bench, "dev.deepwire.benchmarks.GeneratedVsHandWritten", "--rounds", "101", "--limit", "4096");
+    run(Map.of(), bench, "dev.deepwire.benchmarks.cnn.CnnGeneratedVsHandWritten", "--rounds", "41", "--limit", "4096");
     // Many short paired rounds (2 epochs, ~60 ms a side): both sides of a pair see the same machine.
     run(Map.of(), bench, "dev.deepwire.benchmarks.rnn.LstmGeneratedVsHandWritten", "--rounds", "301", "--epochs", "2");
     run(Map.of(), bench, "dev.deepwire.benchmarks.InferenceGeneratedVsHandWritten", "--model", "dnn");

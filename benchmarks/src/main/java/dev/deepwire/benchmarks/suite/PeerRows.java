@@ -15,7 +15,8 @@ import java.util.function.Function;
  * its own JVM so that the RSS is that framework's alone.
  *
  * <p>Arguments: {@code --model mlp|cnn [--data bundled|full|DIR] [--train-examples N] [--rounds R]
- * [--latency-calls N] [--label NAME]}; with {@code --first-prediction} it only builds the network, predicts
+ * [--latency-calls N] [--label NAME] [--serve]}; with {@link #SERVE} it measures only the single-example
+ * latency, in a process that trains nothing; with {@code --first-prediction} it only builds the network, predicts
  * one example and exits, for the suite's JVM-start-to-first-prediction case.
  */
 public final class PeerRows {
@@ -25,6 +26,12 @@ public final class PeerRows {
 
   /** Batch size of the inference row. */
   public static final int INFERENCE_BATCH = 256;
+
+  /**
+   * The flag of a serving process: it builds the MLP and answers single examples, no training, as a model server
+   * does; the latency row comes from such a process for every framework.
+   */
+  public static final String SERVE = "--serve";
 
   /** About how long one measured round runs. */
   private static final double ROUND_SECONDS = 2.0;
@@ -58,12 +65,19 @@ public final class PeerRows {
     float[] images = train.floats(FashionMnist.IMAGE).values();
     int[] labels = train.ints(FashionMnist.LABEL).values();
     PeerRows rows = new PeerRows(Harness.option(args, "--label", framework), model, rounds);
+    if (List.of(args).contains(SERVE)) {
+      try (PeerSubject subject = factory.apply(model)) {
+        rows.latency(subject, images, latencyCalls, "latency").print();
+      }
+      return;
+    }
     try (PeerSubject subject = factory.apply(model)) {
       rows.training(subject, images, labels, train.size()).print();
       if (model.equals("cnn")) {
         rows.inference(subject, images, train.size()).print();
       } else {
-        rows.latency(subject, images, latencyCalls).print();
+        // The same calls in the process that trained: its kernels are the training ones (oneDNN for Deepwire).
+        rows.latency(subject, images, latencyCalls, "latency_training_process").print();
       }
     }
     CaseResult.single(rows.framework, model, "peak_rss", "MB", PeakRss.megabytes()).print();
@@ -113,14 +127,14 @@ public final class PeerRows {
     return (int) Math.max(batch, Math.min(wanted, max / batch * batch));
   }
 
-  private CaseResult latency(PeerSubject subject, float[] images, int calls) {
+  private CaseResult latency(PeerSubject subject, float[] images, int calls, String metric) {
     int available = images.length / 784;
     float[][] examples = new float[Math.min(available, 256)][784];
     for (int i = 0; i < examples.length; i++) {
       System.arraycopy(images, i * 784, examples[i], 0, 784);
     }
-    for (int i = 0; i < calls; i++) {
-      subject.predictOne(examples[i % examples.length]); // warm-up
+    for (int i = 0; i < 5 * calls; i++) {
+      subject.predictOne(examples[i % examples.length]); // warm-up: JIT-compiled past its first tiers
     }
     List<Double> micros = new ArrayList<>(calls);
     for (int i = 0; i < calls; i++) {
@@ -129,7 +143,7 @@ public final class PeerRows {
       micros.add((System.nanoTime() - t0) / 1e3);
     }
     // The spread of single calls is wide: report the inter-decile range rather than one outlier.
-    return new CaseResult(framework, model, "latency", "us", Samples.median(micros), Samples.quantile(micros, 0.1),
+    return new CaseResult(framework, model, metric, "us", Samples.median(micros), Samples.quantile(micros, 0.1),
         Samples.quantile(micros, 0.9), calls, java.util.Map.of("batch", 1, "spread", "p10-p90"));
   }
 }

@@ -96,11 +96,14 @@ public final class PerformanceTable {
     peerRow(md, "MLP training, % of peak FP32 FLOP/s", "mlp", "train_peak_share");
     find("dl4j-omp1", "mlp", "train").ifPresent(r ->
         md.append("\nDL4J's MLP with `OMP_NUM_THREADS=1`: ").append(cell(r)).append(" examples/s.\n"));
-    find("deepwire-onednn-off", "mlp", "latency").ifPresent(r ->
-        md.append("\nDeepwire's MLP with `TF_ENABLE_ONEDNN_OPTS=0` (TF's Eigen kernels): single-example latency ")
-            .append(cell(r)).append(" µs, training ")
-            .append(find("deepwire-onednn-off", "mlp", "train").map(PerformanceTable::cell).orElse("–"))
-            .append(" examples/s.\n"));
+    find("deepwire", "mlp", "latency_training_process").ifPresent(r ->
+        md.append("\nLatency is measured in a serving process of its own (no training), where Deepwire runs TF's Eigen"
+            + " kernels as its server does (`CpuKernels`); in the process that trained, on oneDNN's kernels, Deepwire's"
+            + " MLP answers in ").append(cell(r)).append(" µs (DJL ")
+            .append(find("djl", "mlp", "latency_training_process").map(PerformanceTable::cell).orElse("–"))
+            .append(", DL4J ")
+            .append(find("dl4j", "mlp", "latency_training_process").map(PerformanceTable::cell).orElse("–"))
+            .append(").\n"));
     md.append("\n| generated / hand-written TF Java | training step | inference batch 1 | inference batch 256 |\n");
     md.append("|---|---|---|---|\n");
     for (String model : List.of("fashion-dnn", "fashion-cnn", "sunspot-lstm")) {

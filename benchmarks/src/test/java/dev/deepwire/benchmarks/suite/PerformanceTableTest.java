@@ -45,18 +45,20 @@ class PerformanceTableTest {
   }
 
   @Test
-  void deepwiresMlpWithoutOneDnnIsALineUnderTheTable() throws Exception {
+  void theTrainingProcesssLatenciesAreALineUnderTheTable() throws Exception {
     Path results = dir.resolve("results.jsonl");
     Files.write(results, List.of(
-        CaseResult.of("deepwire-onednn-off", "mlp", "latency", "us", List.of(31.0, 43.6, 60.0)).json(),
-        CaseResult.of("deepwire-onednn-off", "mlp", "train", "examples/s", List.of(14000.0, 14160.0, 16200.0)).json()));
+        CaseResult.of("deepwire", "mlp", "latency", "us", List.of(20.0, 21.0, 25.0)).json(),
+        CaseResult.of("deepwire", "mlp", "latency_training_process", "us", List.of(31.0, 43.6, 60.0)).json(),
+        CaseResult.of("djl", "mlp", "latency_training_process", "us", List.of(80.0, 94.0, 120.0)).json()));
     Path readme = dir.resolve("README.md");
     Files.writeString(readme, PerformanceTable.BEGIN + "\n" + PerformanceTable.END + "\n");
 
     PerformanceTable.updateReadme(readme, results);
 
     String text = Files.readString(readme);
-    assertTrue(text.contains("\nDeepwire's MLP with `TF_ENABLE_ONEDNN_OPTS=0` (TF's Eigen kernels): single-example"
-        + " latency 43.6 [31.0–60.0] µs, training 14,160 [14,000–16,200] examples/s.\n"), text);
+    assertTrue(text.contains("| MLP single-example latency, µs [p10–p90] | 21.0 [20.0–25.0] | – | – |"), text);
+    assertTrue(text.contains("in the process that trained, on oneDNN's kernels, Deepwire's MLP answers in"
+        + " 43.6 [31.0–60.0] µs (DJL 94.0 [80.0–120], DL4J –).\n"), text);
   }
 }

@@ -1,6 +1,7 @@
 package dev.deepwire.examples.cli;
 
 import com.google.inject.Guice;
+import dev.deepwire.runtime.CpuKernels;
 import dev.deepwire.serving.BatchingConfig;
 import dev.deepwire.serving.ModelServer;
 import dev.deepwire.serving.ServerConfig;
@@ -66,6 +67,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "most predict requests at once; more get 429 (default: ${DEFAULT-VALUE})")
   int maxConcurrent;
 
+  @Option(names = "--cpu-kernels", paramLabel = "eigen|onednn",
+      description = "TensorFlow's CPU kernels (default: eigen, the lowest latency for requests of a few examples;"
+          + " onednn serves large batches of convolutions faster)")
+  String cpuKernels;
+
   @Override
   public Integer call() throws Exception {
     if (modelName != null && modelBases.size() > 1) {
@@ -79,9 +85,13 @@ final class ServeCommand implements Callable<Integer> {
         .authToken(authTokenFile == null ? "" : Files.readString(authTokenFile).strip())
         .maxRowsPerRequest(maxRows)
         .maxConcurrentRequests(maxConcurrent)
+        .cpuKernels(cpuKernels == null ? CpuKernels.EIGEN : kernels(cpuKernels))
         .batching(batchSize > 1
             ? BatchingConfig.of(batchSize, batchTimeoutMicros).withMaxQueuedRequests(maxQueue)
             : BatchingConfig.off());
+    if (cpuKernels != null) {
+      System.setProperty(CpuKernels.PROPERTY, cpuKernels); // the user's choice: wins over TF_ENABLE_ONEDNN_OPTS
+    }
     for (Path base : modelBases) {
       Path absolute = base.toAbsolutePath().normalize();
       config.model(modelName != null ? modelName : absolute.getFileName().toString(), absolute);
@@ -98,5 +108,13 @@ final class ServeCommand implements Callable<Integer> {
     spec.commandLine().getErr().flush();
     stopped.await();
     return 0;
+  }
+
+  private CpuKernels kernels(String name) {
+    try {
+      return CpuKernels.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--cpu-kernels: " + e.getMessage());
+    }
   }
 }

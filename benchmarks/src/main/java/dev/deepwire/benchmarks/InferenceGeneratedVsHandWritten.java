@@ -57,7 +57,7 @@ public final class InferenceGeneratedVsHandWritten {
         if (count == 1) {
           predictor.predict(rows[0]);
         } else {
-          predictor.predict(rows);
+          predictor.predictFlat(images); // the same flat array the hand-written side feeds
         }
       };
       Side handWritten = (images, rows, count) -> baseline.predict(images, count);

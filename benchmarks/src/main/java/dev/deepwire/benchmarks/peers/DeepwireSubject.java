@@ -38,9 +38,10 @@ final class DeepwireSubject<M> implements PeerSubject {
   @Override
   public void train(float[] images, int[] labels, int count, int batch, long seed) {
     // Built once per size, as an application holds its data set: the rounds then measure training alone.
+    // Columns wrap the caller's arrays when they hold exactly the examples asked for (no copy).
     Dataset data = datasets.computeIfAbsent(count, n -> Dataset.builder()
-        .floats(FashionMnist.IMAGE, Arrays.copyOf(images, n * 784), 28, 28)
-        .ints(FashionMnist.LABEL, Arrays.copyOf(labels, n))
+        .floats(FashionMnist.IMAGE, images.length == n * 784 ? images : Arrays.copyOf(images, n * 784), 28, 28)
+        .ints(FashionMnist.LABEL, labels.length == n ? labels : Arrays.copyOf(labels, n))
         .build());
     model.trainer().fit(data, FitOptions.builder().epochs(1).batchSize(batch).seed(seed).progressBar(false).build());
   }

@@ -102,7 +102,8 @@ public final class BenchmarkSuite {
           train.min() * flops / peak.flopsPerSecond() * 100, train.max() * flops / peak.flopsPerSecond() * 100,
           train.runs(), Map.of("flops_per_example", flops, "peak_gflops", peak.flopsPerSecond() / 1e9,
               "peak_formula", peak.cores() + " cores x " + peak.fmaUnits() + " FMA x " + peak.lanes()
-                  + " lanes x 2 x " + peak.gigahertz() + " GHz")));
+                  + " lanes x 2 x " + String.format(java.util.Locale.ROOT, "%.2f", peak.gigahertz())
+                  + " GHz (measured)")));
     }
   }
 

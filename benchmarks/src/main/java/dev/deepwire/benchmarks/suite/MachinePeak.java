@@ -9,8 +9,9 @@ import java.util.List;
  * The machine's peak FP32 FLOP/s from {@code /proc/cpuinfo}: cores × FMA units per core × SIMD lanes × 2
  * (an FMA is a multiply and an add) × clock. Lanes are 16 with AVX-512, 8 with AVX2, else 4; two FMA units
  * per core (Skylake-SP Gold/Platinum, Ice Lake-SP), but one 512-bit FMA a cycle on AMD, whose Zen 4 runs
- * AVX-512 on two 256-bit units (override with {@code -Dpeak.fmaUnits=}); the clock is {@code cpu MHz} (the
- * nominal clock on virtual machines, below the boost clock a busy core runs at; override with {@code -Dpeak.ghz=}).
+ * AVX-512 on two 256-bit units (override with {@code -Dpeak.fmaUnits=}); the clock is measured
+ * ({@link ClockSpeed}: {@code cpu MHz} on a virtual machine is the nominal clock, below the boost clock a busy
+ * core runs at; override with {@code -Dpeak.ghz=}).
  */
 public record MachinePeak(int cores, int fmaUnits, int lanes, double gigahertz) {
 
@@ -24,7 +25,6 @@ public record MachinePeak(int cores, int fmaUnits, int lanes, double gigahertz) 
     int cores = Runtime.getRuntime().availableProcessors();
     String flags = "";
     String vendor = "";
-    double megahertz = 2000;
     try {
       List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
       for (String line : lines) {
@@ -32,8 +32,6 @@ public record MachinePeak(int cores, int fmaUnits, int lanes, double gigahertz) 
           flags = " " + line.substring(line.indexOf(':') + 1) + " ";
         } else if (line.startsWith("vendor_id") && vendor.isEmpty()) {
           vendor = line.substring(line.indexOf(':') + 1).trim();
-        } else if (line.startsWith("cpu MHz")) {
-          megahertz = Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -42,7 +40,8 @@ public record MachinePeak(int cores, int fmaUnits, int lanes, double gigahertz) 
     int lanes = flags.contains(" avx512f ") ? 16 : flags.contains(" avx2 ") ? 8 : 4;
     boolean doublePumped = lanes == 16 && vendor.equals("AuthenticAMD");
     int fmaUnits = Integer.getInteger("peak.fmaUnits", doublePumped ? 1 : 2);
-    double ghz = Double.parseDouble(System.getProperty("peak.ghz", String.valueOf(megahertz / 1000)));
-    return new MachinePeak(cores, fmaUnits, lanes, ghz);
+    String ghz = System.getProperty("peak.ghz");
+    double clock = ghz != null ? Double.parseDouble(ghz) : ClockSpeed.measuredGigahertz(9);
+    return new MachinePeak(cores, fmaUnits, lanes, clock);
   }
 }

@@ -60,8 +60,7 @@ public final class PeerRows {
     int rounds = Integer.parseInt(Harness.option(args, "--rounds", "5"));
     int trainExamples = Integer.parseInt(Harness.option(args, "--train-examples", "10000"));
     int latencyCalls = Integer.parseInt(Harness.option(args, "--latency-calls", "2000"));
-    Dataset all = FashionMnist.load(DataSource.parse(Harness.option(args, "--data", "bundled"))).train();
-    Dataset train = all.slice(0, Math.min(trainExamples, all.size()));
+    Dataset train = wholeBatches(DataSource.parse(Harness.option(args, "--data", "bundled")), trainExamples);
     float[] images = train.floats(FashionMnist.IMAGE).values();
     int[] labels = train.ints(FashionMnist.LABEL).values();
     PeerRows rows = new PeerRows(Harness.option(args, "--label", framework), model, rounds);
@@ -81,6 +80,15 @@ public final class PeerRows {
       }
     }
     CaseResult.single(rows.framework, model, "peak_rss", "MB", PeakRss.megabytes()).print();
+  }
+
+  /**
+   * The first whole batches of the training set, up to {@code limit} examples; the rest of the file (test split
+   * included) is garbage once this returns, so no framework's peak RSS carries data it never uses.
+   */
+  private static Dataset wholeBatches(DataSource source, int limit) throws java.io.IOException {
+    Dataset all = FashionMnist.load(source).train();
+    return all.slice(0, Math.min(limit, all.size()) / TRAIN_BATCH * TRAIN_BATCH);
   }
 
   private CaseResult training(PeerSubject subject, float[] images, int[] labels, int available) {

@@ -120,7 +120,7 @@ public final class PerformanceTable {
         number(((Number) r.extra().get("javac_without_processor_ms")).doubleValue()))));
     find("deepwire", "cnn", "train_peak_share").ifPresent(r -> md.append(String.format(Locale.ROOT,
         "Peak FP32 = %s = %s GFLOP/s; the CNN costs %.1f MFLOP per training example (see `Flops`).%n",
-        r.extra().get("peak_formula"), r.extra().get("peak_gflops"),
+        r.extra().get("peak_formula"), number(((Number) r.extra().get("peak_gflops")).doubleValue()),
         ((Number) r.extra().get("flops_per_example")).doubleValue() / 1e6)));
     find("suite", "all", "suite_minutes").ifPresent(r -> md.append(String.format(Locale.ROOT,
         "The whole suite took %.1f minutes.%n", r.median())));

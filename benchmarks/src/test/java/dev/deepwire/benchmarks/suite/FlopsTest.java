@@ -1,6 +1,7 @@
 package dev.deepwire.benchmarks.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,12 @@ class FlopsTest {
   void peakIsCoresTimesFmaUnitsTimesLanesTimesTwoTimesClock() {
     assertEquals(229.4e9, new MachinePeak(2, 2, 8, 3.584).flopsPerSecond(), 0.1e9); // Zen 4, AVX2 width
     assertEquals(256e9, new MachinePeak(2, 2, 16, 2.0).flopsPerSecond(), 1);
+  }
+
+  @Test
+  void theMeasuredClockIsAPlausibleCoreClock() {
+    // A chain the JIT folded or vectorised would read as tens of GHz; a broken timer as ~0.
+    double ghz = ClockSpeed.measuredGigahertz(3);
+    assertTrue(ghz > 0.5 && ghz < 8, ghz + " GHz");
   }
 }

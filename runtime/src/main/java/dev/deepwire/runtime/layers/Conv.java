@@ -83,6 +83,10 @@ public final class Conv {
       d = new int[n];
       java.util.Arrays.fill(d, 1);
     }
+    if (n == 2 && useBias && activation == ActivationFunction.RELU) {
+      return FusedBiasRelu.conv2d(tf, input, w, scope.weight("bias", Shape.of(filters), biasInitializer),
+          Spatial.nhwc(s), padding.name());
+    }
     Operand<TFloat32> z = switch (n) {
       case 1 -> tf.squeeze(conv2d(tf, tf.expandDims(input, tf.constant(1)), tf.expandDims(w, tf.constant(0)),
           Spatial.withLeadingOne(s), Spatial.withLeadingOne(d)), Squeeze.axis(1L));

@@ -63,11 +63,14 @@ public final class Dense {
     Ops tf = scope.tf();
     Operand<TFloat32> kernel =
         scope.weight("kernel", Shape.of(inputShape.get(1), units), kernelInitializer);
+    addPenalties(scope, tf, kernel);
+    if (useBias && activation == ActivationFunction.RELU) {
+      return FusedBiasRelu.matMul(tf, input, kernel, scope.weight("bias", Shape.of(units), biasInitializer));
+    }
     Operand<TFloat32> z = tf.linalg.matMul(input, kernel);
     if (useBias) {
       z = tf.nn.biasAdd(z, scope.weight("bias", Shape.of(units), biasInitializer));
     }
-    addPenalties(scope, tf, kernel);
     return Activations.apply(scope, activation, alpha, z);
   }
 

@@ -126,9 +126,10 @@ public class HandWrittenFashionTrainer implements AutoCloseable {
   }
 
   /**
-   * Microseconds each op type spent per training step, from TF's own trace of {@code steps} steps
-   * ({@code RunOptions} FULL_TRACE), under {@code "step"} the steps' wall time. Traced steps run slower
-   * than plain ones; the shares are what count.
+   * Microseconds each graph node spent per training step, from TF's own trace of {@code steps} steps
+   * ({@code RunOptions} FULL_TRACE), keyed {@code "node kernel"} (the kernel that ran it, e.g. oneDNN's
+   * {@code _MklNativeFusedConv2D} for a convolution fused with its bias), under {@code "step"} the steps' wall
+   * time. Traced steps run slower than plain ones; the shares are what count.
    */
   public Map<String, Double> profile(Dataset data, int batchSize, int steps) {
     FloatColumn image = data.floats("image");
@@ -151,9 +152,7 @@ public class HandWrittenFashionTrainer implements AutoCloseable {
           long last = 0;
           for (var device : r.getMetadata().orElseThrow().getStepStats().getDevStatsList()) {
             for (NodeExecStats node : device.getNodeStatsList()) {
-              String type = graph.operation(node.getNodeName()) == null ? node.getNodeName()
-                  : graph.operation(node.getNodeName()).type();
-              micros.merge(type, (double) (node.getOpEndRelMicros() - node.getOpStartRelMicros()) / steps, Double::sum);
+              micros.merge(nodeAndKernel(node), (double) (node.getOpEndRelMicros() - node.getOpStartRelMicros()) / steps, Double::sum);
               first = Math.min(first, node.getAllStartMicros());
               last = Math.max(last, node.getAllStartMicros() + node.getAllEndRelMicros());
             }
@@ -163,6 +162,14 @@ public class HandWrittenFashionTrainer implements AutoCloseable {
       }
     }
     return micros;
+  }
+
+  /** {@code "gradients/Conv2DBackpropFilter _MklNativeConv2DBackpropFilterWithBias"} from a trace entry. */
+  private static String nodeAndKernel(NodeExecStats node) {
+    String label = node.getTimelineLabel(); // "name = Kernel(inputs...)"
+    int equals = label.indexOf(" = ");
+    int paren = label.indexOf('(', Math.max(equals, 0));
+    return equals < 0 || paren < 0 ? node.getNodeName() : node.getNodeName() + " " + label.substring(equals + 3, paren);
   }
 
   @Override

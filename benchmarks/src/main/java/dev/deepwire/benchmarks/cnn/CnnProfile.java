@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Where a CNN training step's time goes: TF's trace of the hand-written CNN (the generated one runs the same
- * ops, within a few per cent) summed by op type, and what the convolutions alone reach of peak FP32. One JSON
- * line: the step's traced microseconds, with each op type's share in per cent as extras.
+ * ops but for its fused bias + ReLU) per graph node and kernel, and what the step reaches of peak FP32. One JSON
+ * line: the step's traced microseconds, with the twelve busiest nodes' shares in per cent as extras.
  *
  * <p>Usage: {@code java -cp ... dev.deepwire.benchmarks.cnn.CnnProfile [--steps N] [--batch B]}
  */
@@ -37,7 +37,7 @@ public final class CnnProfile {
           .with("step_flop_share_of_peak_percent",
               batch * Flops.trainingPerExample("cnn") / (step * 1e-6) / MachinePeak.ofThisMachine().flopsPerSecond() * 100);
       Map<String, Double> shares = new LinkedHashMap<>();
-      micros.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())).limit(10)
+      micros.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())).limit(12)
           .forEach(e -> shares.put(e.getKey(), Math.round(e.getValue() / step * 1000) / 10.0));
       for (var e : shares.entrySet()) {
         result = result.with("share_" + e.getKey(), e.getValue());

@@ -44,16 +44,27 @@ public enum CpuKernels {
    */
   public static synchronized CpuKernels prefer(CpuKernels preferred) {
     CpuKernels chosen = userChoice();
-    if (chosen == null) {
-      String tensorFlowSwitch = NativeEnvironment.get(TENSORFLOW_SWITCH);
-      chosen = tensorFlowSwitch == null ? preferred : fromSwitch(tensorFlowSwitch);
+    try {
+      if (chosen == null) {
+        String tensorFlowSwitch = NativeEnvironment.get(TENSORFLOW_SWITCH);
+        chosen = tensorFlowSwitch == null ? preferred : fromSwitch(tensorFlowSwitch);
+      }
+      return apply(chosen);
+    } catch (LinkageError e) { // JNA cannot load here (e.g. a noexec temp folder): a slower default, not a failure
+      log.warn("cannot set TensorFlow's CPU kernels ({}); it runs its default, {}", e.getMessage(),
+          current().optionName());
+      return current();
     }
-    return apply(chosen);
   }
 
   /** The kernels this process runs, or will run once TensorFlow loads. */
   public static CpuKernels current() {
-    String value = NativeEnvironment.get(TENSORFLOW_SWITCH);
+    String value;
+    try {
+      value = NativeEnvironment.get(TENSORFLOW_SWITCH);
+    } catch (LinkageError e) {
+      value = System.getenv(TENSORFLOW_SWITCH); // unchanged since start, as nothing here could set it
+    }
     return value == null ? ONEDNN : fromSwitch(value);
   }
 

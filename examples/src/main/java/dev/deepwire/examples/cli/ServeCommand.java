@@ -85,11 +85,11 @@ final class ServeCommand implements Callable<Integer> {
         .authToken(authTokenFile == null ? "" : Files.readString(authTokenFile).strip())
         .maxRowsPerRequest(maxRows)
         .maxConcurrentRequests(maxConcurrent)
-        .cpuKernels(cpuKernels == null ? CpuKernels.EIGEN : kernels(cpuKernels))
         .batching(batchSize > 1
             ? BatchingConfig.of(batchSize, batchTimeoutMicros).withMaxQueuedRequests(maxQueue)
             : BatchingConfig.off());
-    if (cpuKernels != null) {
+    if (cpuKernels != null) { // else ServerConfig's default, Eigen
+      config.cpuKernels(kernels(cpuKernels));
       System.setProperty(CpuKernels.PROPERTY, cpuKernels); // the user's choice: wins over TF_ENABLE_ONEDNN_OPTS
     }
     for (Path base : modelBases) {

@@ -70,6 +70,13 @@ class DeepwireCliTest {
   }
 
   @Test
+  void unknownCpuKernelsAreAUsageErrorBeforeAnythingLoads(@TempDir Path base) {
+    CliRun run = CliRun.of("serve", "--model-base", base.toString(), "--port", "0", "--cpu-kernels", "mkl");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--cpu-kernels: unknown CPU kernels 'mkl'; expected onednn or eigen"), run.err());
+  }
+
+  @Test
   void unknownScheduleIsAUsageError() {
     CliRun run = CliRun.of("train", "regression", "--lr-schedule", "zigzag");
     assertEquals(2, run.exitCode());

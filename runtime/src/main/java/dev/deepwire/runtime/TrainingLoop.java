@@ -14,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tensorflow.Session;
+import org.tensorflow.Operand;
+import org.tensorflow.Tensor;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
@@ -72,8 +72,11 @@ final class TrainingLoop implements TrainingContext {
          TInt64 stepTensor = TInt64.scalarOf(0L);
          BatchRunner runner = new BatchRunner(model.session(), ops, model.signature(), train, options.batchSize())) {
       long step = start.step();
-      Consumer<Session.Runner> withoutRate = r -> r.feed(ops.training(), trainingFlag).feed(ops.step(), stepTensor);
-      Consumer<Session.Runner> withRate = withoutRate.andThen(r -> r.feed(ops.learningRate(), rate));
+      Map<Operand<?>, Tensor> withoutRate = new LinkedHashMap<>();
+      withoutRate.put(ops.training(), trainingFlag);
+      withoutRate.put(ops.step(), stepTensor);
+      Map<Operand<?>, Tensor> withRate = new LinkedHashMap<>(withoutRate);
+      withRate.put(ops.learningRate(), rate);
       for (int epoch = start.epoch(); epoch <= options.epochs() && !stop; epoch++) {
         boolean resumed = epoch == start.epoch();
         MetricSums sums = resumed ? MetricSums.decode(runner.names(), start.sums()) : new MetricSums(runner.names());

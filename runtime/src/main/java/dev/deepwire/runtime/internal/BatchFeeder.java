@@ -7,6 +7,7 @@ import dev.deepwire.runtime.data.IntColumn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
@@ -71,6 +72,23 @@ public final class BatchFeeder implements AutoCloseable {
 
   /** Feeds examples {@code order[from .. from + count)} to {@code runner}. */
   public void feed(Session.Runner runner, int[] order, int from, int count) {
+    List<Tensor> tensors = fill(order, from, count);
+    for (int i = 0; i < feeds.size(); i++) {
+      runner.feed(feeds.get(i).placeholder, tensors.get(i));
+    }
+  }
+
+  /** The placeholders {@link #fill} fills, in its order. */
+  public List<Operand<?>> placeholders() {
+    return feeds.stream().<Operand<?>>map(feed -> feed.placeholder).toList();
+  }
+
+  /**
+   * Writes examples {@code order[from .. from + count)} into the feed tensors and returns them in the order of
+   * {@link #placeholders()}. They stay owned by this feeder and are rewritten by the next call.
+   */
+  public List<Tensor> fill(int[] order, int from, int count) {
+    List<Tensor> tensors = new ArrayList<>(feeds.size());
     for (Feed feed : feeds) {
       Tensor tensor = tensorFor(feed, count);
       if (tensor instanceof TFloat32 floats) {
@@ -78,8 +96,9 @@ public final class BatchFeeder implements AutoCloseable {
       } else {
         writeInts(feed, ((TInt32) tensor).asRawTensor().data().asInts(), order, from, count);
       }
-      runner.feed(feed.placeholder, tensor);
+      tensors.add(tensor);
     }
+    return tensors;
   }
 
   private Tensor tensorFor(Feed feed, int count) {

@@ -2,24 +2,38 @@ package dev.deepwire.runtime.internal;
 
 import dev.deepwire.runtime.ModelSignature;
 import dev.deepwire.runtime.data.Dataset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.Tensor;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
  * Runs one batch of a data set through a model: feeds inputs and targets, optionally the train op, and
- * fetches the reported loss and metrics.
+ * fetches the reported loss and metrics. Runs go through TensorFlow's C API with arrays built once per kind of
+ * run ({@link RawStep}), or through {@code Session.Runner} where the native handles cannot be read.
  */
 public final class BatchRunner implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
+
+  /** What distinguishes one kind of run from another: the extra feeds and whether the train op runs. */
+  private record Kind(List<Operand<?>> extraFeeds, boolean train) {}
 
   private final Session session;
   private final ModelOps ops;
   private final BatchFeeder feeder;
   private final String[] names;
+  private final Map<Kind, RawStep> rawSteps = new HashMap<>();
+  private boolean rawUnavailable;
 
   public BatchRunner(Session session, ModelOps ops, ModelSignature signature, Dataset data, int batchSize) {
     this.session = session;
@@ -39,29 +53,60 @@ public final class BatchRunner implements AutoCloseable {
   /**
    * Runs examples {@code order[from .. from + count)}.
    *
-   * @param extraFeeds adds feeds such as the training flag, step and learning rate; may be null
+   * @param extraFeeds more tensors to feed, such as the training flag, step and learning rate, by operand; the
+   *     same map (same keys in the same order) from run to run lets the runs share their native set-up
    * @param train whether to run the train op
    * @return the batch's reported values, in {@link #names()} order
    */
-  public float[] run(int[] order, int from, int count, Consumer<Session.Runner> extraFeeds, boolean train) {
-    Session.Runner runner = session.runner();
-    feeder.feed(runner, order, from, count);
-    if (extraFeeds != null) {
-      extraFeeds.accept(runner);
+  public float[] run(int[] order, int from, int count, Map<Operand<?>, Tensor> extraFeeds, boolean train) {
+    List<Tensor> values = new ArrayList<>(feeder.fill(order, from, count));
+    values.addAll(extraFeeds.values());
+    float[] reported = new float[names.length];
+    RawStep raw = rawStep(new Kind(List.copyOf(extraFeeds.keySet()), train));
+    if (raw != null) {
+      raw.run(values, reported);
+      return reported;
     }
+    Session.Runner runner = session.runner();
+    List<Operand<?>> placeholders = feeder.placeholders();
+    for (int i = 0; i < placeholders.size(); i++) {
+      runner.feed(placeholders.get(i), values.get(i));
+    }
+    extraFeeds.forEach(runner::feed);
     if (train) {
       runner.addTarget(ops.trainOp());
     }
     runner.fetch(ops.reportedVector());
-    float[] values = new float[names.length];
     try (Result result = runner.run()) {
-      ((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(values);
+      ((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(reported);
     }
-    return values;
+    return reported;
+  }
+
+  /** The raw step for this kind of run, made on first use; null once the native handles proved unreadable. */
+  private RawStep rawStep(Kind kind) {
+    if (rawUnavailable) {
+      return null;
+    }
+    RawStep raw = rawSteps.get(kind);
+    if (raw == null) {
+      List<Operand<?>> feeds = new ArrayList<>(feeder.placeholders());
+      feeds.addAll(kind.extraFeeds());
+      try {
+        raw = new RawStep(session, feeds, ops.reportedVector(), kind.train() ? ops.trainOp() : null);
+      } catch (UnsupportedOperationException e) {
+        log.info("running batches through Session.Runner: {}", e.getMessage());
+        rawUnavailable = true;
+        return null;
+      }
+      rawSteps.put(kind, raw);
+    }
+    return raw;
   }
 
   @Override
   public void close() {
+    rawSteps.values().forEach(RawStep::close);
     feeder.close();
   }
 }

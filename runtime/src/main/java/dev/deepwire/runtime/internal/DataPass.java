@@ -21,7 +21,7 @@ public final class DataPass {
       MetricSums sums = new MetricSums(runner.names());
       for (int from = 0; from < order.length; from += batchSize) {
         int count = Math.min(batchSize, order.length - from);
-        sums.add(runner.run(order, from, count, null, false), count);
+        sums.add(runner.run(order, from, count, Map.of(), false), count);
       }
       return sums.means();
     }

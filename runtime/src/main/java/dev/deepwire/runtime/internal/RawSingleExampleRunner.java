@@ -6,7 +6,6 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteStatus;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_DeleteTensor;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_FLOAT;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_INT32;
-import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewBufferFromString;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewStatus;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SessionRun;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_TensorByteSize;
@@ -17,7 +16,6 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.StampedLock;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
@@ -32,7 +30,6 @@ import org.tensorflow.internal.c_api.TF_Output;
 import org.tensorflow.internal.c_api.TF_Session;
 import org.tensorflow.internal.c_api.TF_Status;
 import org.tensorflow.internal.c_api.TF_Tensor;
-import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -48,12 +45,6 @@ import org.tensorflow.types.TInt32;
  * session closes) waits for the calls in flight under a lock; later calls fail with "the model was closed".
  */
 public final class RawSingleExampleRunner implements SingleExamplePath {
-
-  /**
-   * Run options asking TensorFlow to execute the graph on the calling thread rather than hand it to the
-   * inter-op pool and wait: two thread switches fewer per call, which is most of a small model's run time.
-   */
-  private static final byte[] RUN_INLINE = RunOptions.newBuilder().setInterOpThreadPool(-1).build().toByteArray();
 
   /** Everything one call at a time needs, allocated once. */
   private static final class Slot {
@@ -135,13 +126,7 @@ public final class RawSingleExampleRunner implements SingleExamplePath {
     this.session = session;
     this.spec = spec;
     this.outputWidth = outputWidth;
-    this.runOptions = inline ? runInline() : null;
-  }
-
-  private static TF_Buffer runInline() {
-    try (BytePointer bytes = new BytePointer(RUN_INLINE)) {
-      return TF_NewBufferFromString(bytes, RUN_INLINE.length); // copies the bytes
-    }
+    this.runOptions = inline ? InlineRunOptions.newBuffer() : null;
   }
 
   /**
@@ -149,7 +134,7 @@ public final class RawSingleExampleRunner implements SingleExamplePath {
    * fetching {@code output}.
    *
    * @param outputWidth values per example of {@code output}
-   * @param inline run the graph on the calling thread (see {@link #RUN_INLINE})
+   * @param inline run the graph on the calling thread (see {@link InlineRunOptions})
    * @throws UnsupportedOperationException if the session's native handle cannot be read
    */
   public static RawSingleExampleRunner open(Session session, Operand<?> input, Operand<TFloat32> output,

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.deepwire.runtime.diagnostics.NativeLeaks;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,13 +23,8 @@ class RawSingleExampleRunnerMemoryTest {
 
   @Test
   void twoHundredThousandCallsKeepResidentMemoryFlat() throws Exception {
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-cp", System.getProperty("java.class.path"), Child.class.getName())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String report = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertTrue(child.waitFor(5, TimeUnit.MINUTES));
-    assertEquals(0, child.exitValue(), report);
-    String[] fields = report.substring(report.lastIndexOf('\n') + 1).split(" ");
+    String[] fields = CappedHeapChild.lastLine(Child.class);
+    String report = String.join(" ", fields);
     long growth = Long.parseLong(fields[1]) - Long.parseLong(fields[0]);
     assertTrue(growth < MAX_GROWTH_KIB, "RSS grew " + growth + " KiB over " + CALLS + " calls: " + report);
     assertEquals("0", fields[2], "JavaCPP objects left open: " + report);
@@ -51,21 +42,12 @@ class RawSingleExampleRunnerMemoryTest {
           sum += raw.predict(example)[i % OUTPUTS];
         }
         long objects = NativeLeaks.live();
-        long warm = rssKib();
+        long warm = CappedHeapChild.rssKib();
         for (int i = 0; i < CALLS; i++) {
           sum += raw.predict(example)[i % OUTPUTS];
         }
-        System.out.println(warm + " " + rssKib() + " " + (NativeLeaks.live() - objects) + " " + (sum > 0));
+        System.out.println(warm + " " + CappedHeapChild.rssKib() + " " + (NativeLeaks.live() - objects) + " " + (sum > 0));
       }
-    }
-
-    private static long rssKib() throws IOException {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-      throw new IllegalStateException("no VmRSS in /proc/self/status");
     }
   }
 }

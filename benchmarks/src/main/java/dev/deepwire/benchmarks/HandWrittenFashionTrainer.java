@@ -152,7 +152,8 @@ public class HandWrittenFashionTrainer implements AutoCloseable {
           long last = 0;
           for (var device : r.getMetadata().orElseThrow().getStepStats().getDevStatsList()) {
             for (NodeExecStats node : device.getNodeStatsList()) {
-              micros.merge(nodeAndKernel(node), (double) (node.getOpEndRelMicros() - node.getOpStartRelMicros()) / steps, Double::sum);
+              double busy = node.getOpEndRelMicros() - node.getOpStartRelMicros();
+              micros.merge(nodeAndKernel(node), busy / steps, Double::sum);
               first = Math.min(first, node.getAllStartMicros());
               last = Math.max(last, node.getAllStartMicros() + node.getAllEndRelMicros());
             }

@@ -58,10 +58,7 @@ public final class Predictor<M> {
   /** The single output for each example of the single input. */
   public float[][] predict(float[][] examples) {
     ModelSignature signature = model.signature();
-    if (signature.inputs().size() != 1 || signature.outputs().size() != 1) {
-      throw new IllegalStateException(signature.name() + " has " + signature.inputs().size() + " inputs and "
-          + signature.outputs().size() + " outputs; use predict(Map) and name them");
-    }
+    requireOneInputAndOutput(signature);
     String input = signature.inputs().get(0).name();
     String output = signature.outputs().get(0).name();
     return predict(Map.of(input, examples)).get(output);
@@ -74,10 +71,7 @@ public final class Predictor<M> {
    */
   public float[] predictFlat(float[] examples) {
     ModelSignature signature = model.signature();
-    if (signature.inputs().size() != 1 || signature.outputs().size() != 1) {
-      throw new IllegalStateException(signature.name() + " has " + signature.inputs().size() + " inputs and "
-          + signature.outputs().size() + " outputs; use predict(Map) and name them");
-    }
+    requireOneInputAndOutput(signature);
     InputSpec input = signature.inputs().get(0);
     if (input.dtype() != DType.FLOAT32) {
       throw new IllegalStateException("input '" + input.name() + "' takes " + input.dtype()
@@ -222,6 +216,13 @@ public final class Predictor<M> {
       }
     } finally {
       feeds.forEach(Tensor::close);
+    }
+  }
+
+  private static void requireOneInputAndOutput(ModelSignature signature) {
+    if (signature.inputs().size() != 1 || signature.outputs().size() != 1) {
+      throw new IllegalStateException(signature.name() + " has " + signature.inputs().size() + " inputs and "
+          + signature.outputs().size() + " outputs; use predict(Map) and name them");
     }
   }
 

@@ -192,8 +192,8 @@ public record ServerConfig(
 
     public ServerConfig build() {
       return new ServerConfig(host, port, models, batching, modelBatching, maxBodyBytes, pollInterval,
-          shutdownTimeout, shutdownIdleTimeout, httpThreads, intraOpThreads, authToken, maxRowsPerRequest, maxConcurrentRequests,
-          cpuKernels);
+          shutdownTimeout, shutdownIdleTimeout, httpThreads, intraOpThreads, authToken, maxRowsPerRequest,
+          maxConcurrentRequests, cpuKernels);
     }
   }
 }

@@ -55,7 +55,8 @@ class ServerCpuKernelsTest {
       if (!args[0].equals("default")) {
         config.cpuKernels(CpuKernels.parse(args[0]));
       }
-      try (ModelServer server = new ModelServer(config.build(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))) {
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      try (ModelServer server = new ModelServer(config.build(), registry)) {
         server.start();
       }
       try (org.tensorflow.Graph graph = new org.tensorflow.Graph()) { // TensorFlow loads after the choice

@@ -84,8 +84,8 @@ public final class BatchFeeder implements AutoCloseable {
   }
 
   /**
-   * Writes examples {@code order[from .. from + count)} into the feed tensors and returns them in the order of
-   * {@link #placeholders()}. They stay owned by this feeder and are rewritten by the next call.
+   * Writes examples {@code order[from .. from + count)} into the feed tensors and returns them in a new list, in
+   * the order of {@link #placeholders()}. They stay owned by this feeder and are rewritten by the next call.
    */
   public List<Tensor> fill(int[] order, int from, int count) {
     List<Tensor> tensors = new ArrayList<>(feeds.size());

@@ -34,6 +34,9 @@ public final class BatchRunner implements AutoCloseable {
   private final String[] names;
   private final Map<Kind, RawStep> rawSteps = new HashMap<>();
   private boolean rawUnavailable;
+  private Map<Operand<?>, Tensor> lastExtraFeeds;
+  private boolean lastTrain;
+  private RawStep lastRaw;
 
   public BatchRunner(Session session, ModelOps ops, ModelSignature signature, Dataset data, int batchSize) {
     this.session = session;
@@ -59,19 +62,16 @@ public final class BatchRunner implements AutoCloseable {
    * @return the batch's reported values, in {@link #names()} order
    */
   public float[] run(int[] order, int from, int count, Map<Operand<?>, Tensor> extraFeeds, boolean train) {
-    List<Tensor> values = new ArrayList<>(feeder.fill(order, from, count));
-    values.addAll(extraFeeds.values());
     float[] reported = new float[names.length];
-    RawStep raw = rawStep(new Kind(List.copyOf(extraFeeds.keySet()), train));
+    RawStep raw = rawStep(extraFeeds, train);
     if (raw != null) {
+      List<Tensor> values = feeder.fill(order, from, count); // a fresh list: the extra feeds follow the data
+      values.addAll(extraFeeds.values());
       raw.run(values, reported);
       return reported;
     }
     Session.Runner runner = session.runner();
-    List<Operand<?>> placeholders = feeder.placeholders();
-    for (int i = 0; i < placeholders.size(); i++) {
-      runner.feed(placeholders.get(i), values.get(i));
-    }
+    feeder.feed(runner, order, from, count);
     extraFeeds.forEach(runner::feed);
     if (train) {
       runner.addTarget(ops.trainOp());
@@ -83,17 +83,24 @@ public final class BatchRunner implements AutoCloseable {
     return reported;
   }
 
-  /** The raw step for this kind of run, made on first use; null once the native handles proved unreadable. */
-  private RawStep rawStep(Kind kind) {
+  /**
+   * The raw step for this kind of run, made on first use; null once the native handles proved unreadable. Callers
+   * pass the same map from step to step, so the last one is checked first, without building a key.
+   */
+  private RawStep rawStep(Map<Operand<?>, Tensor> extraFeeds, boolean train) {
     if (rawUnavailable) {
       return null;
     }
+    if (extraFeeds == lastExtraFeeds && train == lastTrain) {
+      return lastRaw;
+    }
+    Kind kind = new Kind(List.copyOf(extraFeeds.keySet()), train);
     RawStep raw = rawSteps.get(kind);
     if (raw == null) {
       List<Operand<?>> feeds = new ArrayList<>(feeder.placeholders());
       feeds.addAll(kind.extraFeeds());
       try {
-        raw = new RawStep(session, feeds, ops.reportedVector(), kind.train() ? ops.trainOp() : null);
+        raw = new RawStep(session, feeds, ops.reportedVector(), train ? ops.trainOp() : null);
       } catch (UnsupportedOperationException e) {
         log.info("running batches through Session.Runner: {}", e.getMessage());
         rawUnavailable = true;
@@ -101,6 +108,9 @@ public final class BatchRunner implements AutoCloseable {
       }
       rawSteps.put(kind, raw);
     }
+    lastExtraFeeds = extraFeeds;
+    lastTrain = train;
+    lastRaw = raw;
     return raw;
   }
 

@@ -46,7 +46,8 @@ class RawSingleExampleRunnerMemoryTest {
         for (int i = 0; i < CALLS; i++) {
           sum += raw.predict(example)[i % OUTPUTS];
         }
-        System.out.println(warm + " " + CappedHeapChild.rssKib() + " " + (NativeLeaks.live() - objects) + " " + (sum > 0));
+        long after = CappedHeapChild.rssKib();
+        System.out.println(warm + " " + after + " " + (NativeLeaks.live() - objects) + " " + (sum > 0));
       }
     }
   }

@@ -38,18 +38,18 @@ class FusedBiasReluTest {
 
   @Test
   void convolutionMatchesConv2dBiasAddReluAndItsGradientsWithStridesAndSamePadding() {
-    List<Long> strides = List.of(1L, 2L, 1L, 1L);
-    assertFusedMatchesUnfused(CONV_INPUT, CONV_FILTER, 4,
-        (tf, in) -> FusedBiasRelu.conv2d(tf, in.get(0), in.get(1), in.get(2), strides, "SAME"),
-        (tf, in) -> tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(in.get(0), in.get(1), strides, "SAME"), in.get(2))));
+    assertFusedConvolutionMatchesUnfused(List.of(1L, 2L, 1L, 1L), "SAME");
   }
 
   @Test
   void convolutionWithValidPaddingMatchesToo() {
-    List<Long> strides = List.of(1L, 1L, 1L, 1L);
+    assertFusedConvolutionMatchesUnfused(List.of(1L, 1L, 1L, 1L), "VALID");
+  }
+
+  private static void assertFusedConvolutionMatchesUnfused(List<Long> strides, String padding) {
     assertFusedMatchesUnfused(CONV_INPUT, CONV_FILTER, 4,
-        (tf, in) -> FusedBiasRelu.conv2d(tf, in.get(0), in.get(1), in.get(2), strides, "VALID"),
-        (tf, in) -> tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(in.get(0), in.get(1), strides, "VALID"), in.get(2))));
+        (tf, in) -> FusedBiasRelu.conv2d(tf, in.get(0), in.get(1), in.get(2), strides, padding),
+        (tf, in) -> tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(in.get(0), in.get(1), strides, padding), in.get(2))));
   }
 
   @Test
@@ -64,7 +64,8 @@ class FusedBiasReluTest {
       Operand<TFloat32> y = FusedBiasRelu.conv2d(tf, constant(tf, x, CONV_INPUT), tf.reshape(wv,
           tf.constant(CONV_FILTER)), constant(tf, b, new long[] {4}), strides, "VALID");
       // A loss that weighs every output differently, so a gradient in the wrong place shows.
-      Operand<TFloat32> loss = tf.sum(tf.math.mul(y, tf.stopGradient(tf.math.sin(tf.math.cumsum(tf.onesLike(y), tf.constant(3))))),
+      Operand<TFloat32> weights = tf.stopGradient(tf.math.sin(tf.math.cumsum(tf.onesLike(y), tf.constant(3))));
+      Operand<TFloat32> loss = tf.sum(tf.math.mul(y, weights),
           tf.constant(new int[] {0, 1, 2, 3}));
       Output<?>[] grad = g.addGradients(loss.asOutput(), new Output<?>[] {wv.asOutput()});
       float[] analytic = run(s, grad[0], wv, w);
